@@ -1,0 +1,53 @@
+import type { Finding, IncivilityResult } from '../model/index.js';
+import { runRules, type RuleCheck, type RuleContext } from '../rules/index.js';
+import type { PreparedText } from '../text/index.js';
+import { modelSpans } from './spans.js';
+import type { LearnedScorer } from './scorer.js';
+
+export interface IncivilityEngine {
+  checks: readonly { check: RuleCheck }[];
+  scorer: LearnedScorer;
+}
+
+export interface IncivilityThresholds {
+  /** Score at or above which a comment is labelled uncivil. */
+  threshold: number;
+  /** Token probability at or above which a word joins a learned-span finding. */
+  spanThreshold: number;
+  /** In an uncivil comment with no other finding, the top word is shown if its probability reaches this. */
+  spanFallback: number;
+}
+
+/**
+ * `auto`: learned spans only for comments labelled uncivil (the product). `always`: as if every comment
+ * were uncivil, the Toxic Spans setting, where every post comes from a comment already rated toxic.
+ */
+export type SpanMode = 'auto' | 'always';
+
+/**
+ * score = 1 − (1 − model) × Π over rules (1 − strongest finding of that rule).
+ * A noisy-OR: the learned model and each rule are independent pieces of evidence, a high-severity
+ * rule alone (score 0.9) makes a comment uncivil, a low one (0.25) only tips a borderline model score.
+ * Each rule counts once however often it fires, so a repeated word does not stack up.
+ */
+export function combine(modelProb: number, findings: readonly Finding[]): number {
+  const strongest = new Map<string, number>();
+  for (const f of findings) strongest.set(f.ruleId, Math.max(strongest.get(f.ruleId) ?? 0, f.score));
+  let civil = 1 - modelProb;
+  for (const s of strongest.values()) civil *= 1 - s;
+  return 1 - civil;
+}
+
+export function scoreIncivility(engine: IncivilityEngine, p: PreparedText, ctx: RuleContext, t: IncivilityThresholds, spans: SpanMode = 'auto'): IncivilityResult {
+  const ruleFindings = runRules(engine.checks, p, ctx);
+  const cs = engine.scorer.scoreComment(p);
+  const score = combine(cs.prob, ruleFindings);
+  const label = score >= t.threshold ? 'uncivil' : 'civil';
+  const findings = [...ruleFindings];
+  // Learned spans explain an uncivil label; on civil comments they would be noise.
+  if (label === 'uncivil' || spans === 'always') {
+    findings.push(...modelSpans(p, cs, engine.scorer.tokenProbs(p, cs.words), t, ruleFindings));
+  }
+  findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  return { score: Math.round(score * 1000) / 1000, label, modelScore: Math.round(cs.prob * 1000) / 1000, findings };
+}

@@ -1,0 +1,13 @@
+/** Training hyper-parameters, recorded verbatim in the model's provenance. */
+export const HYPER = {
+  seed: 20240917,
+  folds: 5,
+  comment: { epochs: 10, lr: 0.1, l2: 1e-6, positiveWeight: 1 },
+  token: { epochs: 3, lr: 0.02, l2: 1e-6, positiveWeight: 1 },
+  githubTypes: ['Insulting', 'Vulgarity', 'Mocking', 'Identity attack/Name-Calling', 'Threat', 'Irony'] as readonly string[],
+  sourceWeights: { reddit: 1, github: 0.5, tsd: 0.5 },
+  minSentenceWords: 3,
+  spanThresholds: [0.3, 0.35, 0.4, 0.45, 0.5, 0.55] as readonly number[],
+  spanFallbacks: [0.1, 0.15, 0.2, 0.25, 0.3] as readonly number[],
+  refitTokenOnAll: true,
+};

@@ -1,0 +1,12 @@
+export * from './types.js';
+export * from './jobs.js';
+export { processAnalyzeJob } from './process-job.js';
+export { InProcessQueue, type InProcessQueueOptions, type InProcessOutcome } from './in-process.js';
+export { BullMQQueue } from './bullmq.js';
+export { createQueue, type CreateQueueOptions } from './factory.js';
+export { queueConfigFromEnv, ConfigError, DEFAULT_PREFIX, redactRedisUrl, type QueueConfig } from './config.js';
+export { QueueUnavailableError, isQueueUnavailable } from './redis.js';
+export { composeSinks, outputDirSink, locations, type OutputDirSinkOptions } from './sinks.js';
+export { startAnalysisWorker, type WorkerHandle, type StartWorkerOptions, type WorkerLog } from './bullmq-worker.js';
+export { runWorkerUntilSignal, workerOptionsFromEnv, type RunWorkerOptions } from './run-worker.js';
+export { doneKey, readMarker, type DoneMarker } from './marker.js';

@@ -1,0 +1,45 @@
+import type { Finding } from '../model/index.js';
+import type { PreparedText } from '../text/index.js';
+import { ruleFinding } from './finding.js';
+import { profanity } from './profanity.js';
+import { SECOND_PERSON } from './lexicons.js';
+import { defineRule, type RuleContext } from './types.js';
+
+const EVIDENCE = { kind: 'lexicon', text: 'obscenity English dataset (with leetspeak and confusable resolution)', ref: { type: 'lexicon' as const, id: 'obscenity-english', title: 'obscenity englishDataset' } };
+
+/** "fuck you", "screw your ...": profanity with a second-person word right next to it. */
+function aimed(p: PreparedText, start: number, end: number): boolean {
+  const after = /^[\s,!.]*([\p{L}']+)/u.exec(p.text.slice(end, end + 12))?.[1]?.toLowerCase();
+  const before = /([\p{L}']+)[\s,]*$/u.exec(p.text.slice(Math.max(0, start - 12), start))?.[1]?.toLowerCase();
+  return (after !== undefined && SECOND_PERSON.has(after)) || (before !== undefined && SECOND_PERSON.has(before));
+}
+
+export default defineRule({
+  meta: {
+    id: 'vulgarity',
+    category: 'incivility',
+    description: 'Profanity, including disguised spellings ("f*ck", "sh1t", "f u c k"), via the obscenity library',
+    defaultOptions: {},
+    docs: 'docs/rules/vulgarity.md',
+  },
+  create: () => (p: PreparedText, _ctx: RuleContext): Finding[] => {
+    const out: Finding[] = [];
+    for (const h of profanity(p)) {
+      if (h.kind !== 'vulgar') continue;
+      const said = p.text.slice(h.start, h.end);
+      const atReader = aimed(p, h.start, h.end);
+      out.push(
+        ruleFinding(
+          p,
+          'vulgarity',
+          h.start,
+          h.end,
+          atReader ? 'high' : 'medium',
+          atReader ? `"${said}" is profanity aimed at the reader` : `"${said}" is profanity (a form of "${h.term}")`,
+          [EVIDENCE],
+        ),
+      );
+    }
+    return out;
+  },
+});

@@ -1,0 +1,14 @@
+export type { Db, Queryable } from './db.js';
+export { openPostgres, quoteIdent, redact, type PostgresOptions } from './postgres.js';
+export { openPglite } from './pglite.js';
+export { DataDirBusyError } from './lock.js';
+export { migrate, MigrationError, type MigrationResult } from './migrate.js';
+export { MIGRATIONS, type Migration } from './migrations/index.js';
+export { StoreError, NotFoundError, ConflictError, InvalidRequestError } from './errors.js';
+export { Store, openStore, postgresOptionsFromEnv, type OpenStoreOptions } from './store.js';
+export { saveAnalysis, type SavedAnalysis } from './analyses.js';
+export type { StoredThread } from './threads.js';
+export type { ReviewQuery, ReviewSort, DecisionInput } from './review.js';
+export type { VerifiedKey } from './keys.js';
+export { findingId } from './review-state.js';
+export { DEFAULT_DATA_DIR } from './defaults.js';

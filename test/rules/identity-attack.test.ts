@@ -1,0 +1,17 @@
+import rule from '../../src/rules/identity-attack.js';
+import { ruleTester } from './tester.js';
+
+ruleTester(rule, {
+  flagged: [
+    { text: 'Muslims are vermin.', spans: [['Muslims are vermin', 'high']] },
+    { text: 'those immigrants are parasites', spans: [['immigrants are parasites', 'high']] },
+    { text: 'Get out, you k1ke', spans: [['k1ke', 'high']] },
+  ],
+  notFlagged: [
+    { text: 'Many Muslims in the city fasted during Ramadan.' },
+    { text: 'The Kurdish forces advanced on Manbij.' },
+    { text: 'Gay couples can marry in Ireland since 2015.' },
+    { text: 'Jewish and immigrant communities organised the fundraiser.' },
+    { text: 'Rats spread the disease through the port.' },
+  ],
+});

@@ -1,0 +1,19 @@
+import rule from '../../src/rules/vulgarity.js';
+import { ruleTester } from './tester.js';
+
+ruleTester(rule, {
+  flagged: [
+    { text: 'This is shit.', spans: [['shit', 'medium']] },
+    { text: 'what a f*cking mess', spans: [['f*cking', 'medium']] },
+    { text: 'sh1t happens', spans: [['sh1t', 'medium']] },
+    { text: 'f u c k you', spans: [['f u c k', 'high']] },
+    { text: 'Fuck off, seriously', spans: [['Fuck', 'medium']] },
+    { text: 'Screw this, fuck you', spans: [['fuck', 'high']] },
+  ],
+  notFlagged: [
+    { text: 'Scunthorpe is a town in Lincolnshire.' },
+    { text: 'The assassin was caught at the class reunion.' },
+    { text: 'The report documents rape as a weapon of war.' },
+    { text: 'Sex education starts in year 7.' },
+  ],
+});
