@@ -20,6 +20,7 @@ import { keyRoutes } from './routes/keys.js';
 import { opsRoutes } from './routes/ops.js';
 import { reviewRoutes } from './routes/review.js';
 import { threadRoutes } from './routes/threads.js';
+import { defaultUiDir, uiRoutes } from './routes/ui.js';
 import { validatorCompiler } from './validate.js';
 
 export interface AppDeps {
@@ -38,6 +39,8 @@ export interface AppDeps {
   keyCacheTtlMs?: number;
   /** Bytes of finished review pages and reports to keep (exactly invalidated on change); 0 = off. */
   cacheBytes?: number;
+  /** Directory of the built web UI served under /ui/ (default: dist/ui of the package); null: no UI. */
+  uiDir?: string | null;
 }
 
 /** What the route plugins receive. */
@@ -100,6 +103,8 @@ export function buildApp(deps: AppDeps): FastifyPluginAsync {
     await app.register(reviewRoutes, routeDeps);
     await app.register(jobRoutes, routeDeps);
     await app.register(keyRoutes, routeDeps);
+    const uiDir = deps.uiDir === undefined ? defaultUiDir() : deps.uiDir;
+    if (uiDir !== null) await app.register(uiRoutes, { ...routeDeps, uiDir });
   });
 }
 

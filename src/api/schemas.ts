@@ -4,8 +4,11 @@ import {
   Article,
   Decision,
   FindingCategory,
+  ReportClaim,
   ReviewItem,
   ReviewState,
+  Role,
+  Severity,
   Thread,
   ThreadState,
   ThreadSummary,
@@ -121,3 +124,75 @@ export const JobView = Type.Object(
 );
 // The queue's JobInfo must fit the documented shape; this line stops compiling if they drift apart.
 export const jobView = (j: JobInfo): Static<typeof JobView> => j;
+
+/** Who the presented key is: the web UI shows the role and hides what the role may not do. */
+export const Me = Type.Object(
+  { keyId: Type.String(), name: Type.String(), role: Role },
+  { additionalProperties: false, title: 'Me' },
+);
+export type Me = Static<typeof Me>;
+
+const ContextRef = Type.Object(
+  { commentId: Type.String(), index: Type.Integer({ minimum: 0 }), author: Type.String(), text: Type.String() },
+  { additionalProperties: false },
+);
+
+/**
+ * What a moderator weighs besides the comment itself, from the analysis the item was flagged by:
+ * the comment it answers, replies that push back on it, the verdicts on its figures, and what else
+ * its author wrote that was flagged in the same thread.
+ */
+export const ReviewContext = Type.Object(
+  {
+    itemId: Type.String(),
+    threadId: Type.String(),
+    analysisVersion: Type.Integer({ minimum: 1 }),
+    parent: Type.Union([
+      Type.Object(
+        {
+          ...ContextRef.properties,
+          link: Type.Union([Type.Literal('explicit'), Type.Literal('inferred')], { description: 'given by the source, or inferred by the analyzer' }),
+        },
+        { additionalProperties: false },
+      ),
+      Type.Null(),
+    ]),
+    challenges: Type.Array(
+      Type.Object(
+        { ...ContextRef.properties, reasons: Type.Array(Type.String(), { minItems: 1, description: 'why the reply counts as a challenge' }) },
+        { additionalProperties: false },
+      ),
+      { description: 'replies that disagree with the comment, and later comments that doubt one of its figures' },
+    ),
+    claims: Type.Array(
+      Type.Object(
+        {
+          span: ReportClaim.properties.span,
+          actual: Type.String(),
+          role: ReportClaim.properties.role,
+          status: ReportClaim.properties.status,
+          verdict: Type.String({ description: 'the status for assertions ("unsupported", "corroborated", ...), the role otherwise' }),
+          notes: Type.Array(Type.String()),
+          evidence: ReportClaim.properties.evidence,
+        },
+        { additionalProperties: false },
+      ),
+      { description: 'the figures in the comment that the claims analysis looked at (not dates and other non-quantities)' },
+    ),
+    authorFlagged: Type.Array(
+      Type.Object(
+        {
+          ...ContextRef.properties,
+          severity: Severity,
+          reasons: Type.Array(Type.String()),
+          itemId: Type.Union([Type.String(), Type.Null()]),
+          state: Type.Union([ReviewState, Type.Null()]),
+        },
+        { additionalProperties: false },
+      ),
+      { description: "the author's other comments this analysis flagged, in thread order" },
+    ),
+  },
+  { additionalProperties: false, title: 'ReviewContext' },
+);
+export type ReviewContext = Static<typeof ReviewContext>;

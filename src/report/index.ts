@@ -5,6 +5,7 @@ import { renderText, type TextOptions } from './render-text.js';
 
 export { buildReport, rankForReview, reviewFlags, trend, type BuildReportOptions } from './build.js';
 export { renderHtml, renderMarkdown, renderText };
+export { reportBodyHtml, REPORT_CSS } from './render-html.js';
 export { segments } from './spans.js';
 
 export const OUTPUT_FORMATS = ['text', 'json', 'md', 'html'] as const;

@@ -14,13 +14,25 @@ const esc = (s: string) =>
 export function renderHtml(r: Report): string {
   const t = r.thread;
   const title = t.title ?? t.sourceFile ?? t.id;
-  const s = r.summary;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Threadlens: ${esc(title)}</title>
-<style>${CSS}${THREAD_VIEW_CSS}</style></head>
+<style>${REPORT_CSS}</style></head>
 <body><main>
-<header><h1>${esc(title)}</h1>
+${reportBodyHtml(r)}
+</main></body></html>
+`;
+}
+
+/**
+ * The report's content without the page around it: the standalone HTML report wraps it, and the web
+ * UI's thread page shows it under its own header (styled by REPORT_CSS, served as a stylesheet there).
+ */
+export function reportBodyHtml(r: Report): string {
+  const t = r.thread;
+  const title = t.title ?? t.sourceFile ?? t.id;
+  const s = r.summary;
+  return `<header><h1>${esc(title)}</h1>
 <p class="meta">${esc([t.format, t.publishedAt, t.sourceFile].filter(Boolean).join(' · '))}</p></header>
 <section aria-labelledby="sum"><h2 id="sum">Summary</h2>
 <ul class="cards">
@@ -41,11 +53,20 @@ ${r.review.length === 0 ? '<p>Nothing flagged.</p>' : `<ol>${r.review.map((e) =>
 ${r.claims.length ? `<table class="claims"><thead><tr><th scope="col">comment</th><th scope="col">figure</th><th scope="col">verdict</th><th scope="col">evidence</th></tr></thead><tbody>${r.claims.map(claimRow).join('')}</tbody></table>` : ''}
 </section>
 ${threadViewHtml(r, esc)}
+${participantsHtml(r)}
 <section aria-labelledby="com"><h2 id="com">Comments</h2>
 ${r.comments.map((c) => renderComment(c, indexOfId(r))).join('\n')}
-</section>
-</main></body></html>
-`;
+</section>`;
+}
+
+function participantsHtml(r: Report): string {
+  const ps = r.summary.participants;
+  if (!ps.length) return '';
+  return `<section aria-labelledby="who"><h2 id="who">Participants</h2>
+<table class="claims participants"><thead><tr><th scope="col">author</th><th scope="col">comments</th><th scope="col">flagged</th><th scope="col">hostile</th></tr></thead><tbody>${ps
+    .map((p) => `<tr><td>${esc(p.author)}</td><td>${p.comments}</td><td>${p.flagged}</td><td>${p.hostile}</td></tr>`)
+    .join('')}</tbody></table>
+</section>`;
 }
 
 function renderComment(c: ReportComment, ids: ReadonlyMap<string, number>): string {
@@ -104,7 +125,7 @@ function sparkline(r: Report): string {
 
 const signed = (x: number) => (x > 0 ? '+' : x < 0 ? '−' : '') + Math.abs(x).toFixed(2);
 
-const CSS = `
+const BASE_CSS = `
 body{font:16px/1.5 system-ui,sans-serif;color:#1a1a1a;background:#fafafa;margin:0}
 main{max-width:60rem;margin:0 auto;padding:1rem 1.5rem}
 h1{font-size:1.5rem;margin:.5rem 0}h2{font-size:1.2rem;border-bottom:1px solid #ccc}h3{font-size:1rem;margin:.2rem 0}
@@ -132,3 +153,6 @@ table.claims ul{margin:0;padding-left:1rem}
 .verdict{padding:0 .35rem;border-radius:4px;background:#e5e7eb}
 .verdict.unsupported,.verdict.contradicted{background:#b91c1c;color:#fff}.verdict.attributed{background:#fde68a}.verdict.corroborated{background:#bbf7d0}
 `;
+
+/** Every style the report body needs (the standalone page inlines it; the web UI serves it as report.css). */
+export const REPORT_CSS = BASE_CSS + THREAD_VIEW_CSS;

@@ -100,6 +100,15 @@ export class ReviewRepo {
     return /^\d{1,15}$/.test(itemId) ? this.fetch(this.db, Number(itemId)) : null;
   }
 
+  /** Every review item of a thread, in brief: which comments have one and where each stands. */
+  async threadItems(threadId: string): Promise<{ id: string; commentId: string; state: ReviewState; flagged: boolean }[]> {
+    const rows = await this.db.query<{ id: number | string; comment_id: string; state: ReviewState; flagged: boolean }>(
+      'SELECT id, comment_id, state, flagged FROM review_items WHERE thread_id = $1 ORDER BY id',
+      [threadId],
+    );
+    return rows.map((r) => ({ id: String(r.id), commentId: r.comment_id, state: r.state, flagged: r.flagged }));
+  }
+
   async pendingCount(): Promise<number> {
     const [r] = await this.db.query<{ n: number }>("SELECT count(*)::int AS n FROM review_items WHERE state = 'pending' AND flagged");
     return r?.n ?? 0;

@@ -64,6 +64,14 @@ const ROUTES: RouteCase[] = [
       return { url: `/v1/review/${item.id}/decision`, payload: { action: 'escalate', version: item.version } };
     },
   },
+  {
+    method: 'GET',
+    path: '/v1/review/{itemId}/context',
+    roles: ['admin', 'moderator'],
+    ok: 200,
+    request: async (api) => ({ url: `/v1/review/${(await firstItem(api)).id}/context` }),
+  },
+  { method: 'GET', path: '/v1/me', roles: ['admin', 'moderator', 'reader', 'ingest'], ok: 200, request: async () => ({ url: '/v1/me' }) },
   { method: 'GET', path: '/v1/jobs/failed', roles: ['admin'], ok: 200, request: async () => ({ url: '/v1/jobs/failed' }) },
   {
     method: 'POST',

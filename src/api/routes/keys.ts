@@ -3,6 +3,7 @@ import Type from 'typebox';
 import { ApiKeyInfo, Role } from '../../model/index.js';
 import type { RouteDeps } from '../app.js';
 import { ERROR_RESPONSES } from '../errors.js';
+import { Me } from '../schemas.js';
 
 /**
  * Key management over HTTP for admins. `threadlens keys create` makes the first admin key; with the
@@ -33,5 +34,17 @@ export const keyRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { sto
       schema: { summary: 'List API keys (without secrets)', tags: ['keys'], response: { 200: Type.Object({ items: Type.Array(ApiKeyInfo) }, { additionalProperties: false }), ...ERROR_RESPONSES } },
     },
     async () => ({ items: await store.keys.list() }),
+  );
+
+  app.get(
+    '/v1/me',
+    {
+      config: { roles: ['admin', 'moderator', 'reader', 'ingest'] },
+      schema: { summary: 'The API key making the request: its name and role', tags: ['keys'], response: { 200: Me, ...ERROR_RESPONSES } },
+    },
+    async (req, reply) => {
+      const key = req.apiKey!;
+      return reply.header('cache-control', 'no-store').send({ keyId: key.id, name: key.name, role: key.role });
+    },
   );
 };

@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
-import { DecisionRequest, ReviewItemDetail } from '../../model/index.js';
+import { DecisionRequest, ReviewItemDetail, type Report } from '../../model/index.js';
 import type { RouteDeps } from '../app.js';
 import { ApiError, ERROR_RESPONSES } from '../errors.js';
-import { DecisionResponse, ReviewPage, ReviewQueryString } from '../schemas.js';
+import { reviewContext } from '../review-context.js';
+import { DecisionResponse, ReviewContext, ReviewPage, ReviewQueryString } from '../schemas.js';
 
 const MODERATORS = ['admin', 'moderator'] as const;
 const ItemParams = Type.Object({ itemId: Type.String({ pattern: '^[0-9]{1,15}$', description: 'a review item id' }) }, { additionalProperties: false });
@@ -40,6 +41,27 @@ export const reviewRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { 
       const item = await store.review.get(req.params.itemId);
       if (!item) throw new ApiError(404, 'review-item-not-found', `no review item ${req.params.itemId}`);
       return item;
+    },
+  );
+
+  app.get(
+    '/v1/review/:itemId/context',
+    {
+      config: { roles: MODERATORS },
+      schema: {
+        summary: 'What surrounds a review item: the comment it answers, replies that challenge it, its claim verdicts, its author\'s other flagged comments',
+        description: 'Read from the analysis version the item was flagged by, so spans and indices match the item.',
+        tags: ['review'],
+        params: ItemParams,
+        response: { 200: ReviewContext, ...ERROR_RESPONSES },
+      },
+    },
+    async (req) => {
+      const item = await store.review.get(req.params.itemId);
+      if (!item) throw new ApiError(404, 'review-item-not-found', `no review item ${req.params.itemId}`);
+      const [stored, items] = await Promise.all([store.threads.report(item.threadId, item.analysisVersion), store.review.threadItems(item.threadId)]);
+      if (!stored) throw new ApiError(404, 'analysis-not-found', `thread "${item.threadId}" has no analysis version ${item.analysisVersion}`);
+      return reviewContext(item, JSON.parse(stored.json) as Report, items);
     },
   );
 
