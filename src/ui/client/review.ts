@@ -134,7 +134,7 @@ export async function reviewPage(me: Me): Promise<void> {
         it.comment.createdAt ? ` · ${when(it.comment.createdAt)}` : '',
         it.tone ? ` · tone ${it.tone.label} ${it.tone.score.toFixed(2)}` : '',
       ),
-      h('section', { id: 'context', 'aria-label': 'Thread context' }, h('p', { class: 'meta' }, 'Loading context…')),
+      // The comment and the decision first, the context below: the keyboard path stays short.
       h('h3', {}, 'The comment'),
       text,
       h('div', { class: 'sr-only' }, descs),
@@ -142,6 +142,7 @@ export async function reviewPage(me: Me): Promise<void> {
       h('ul', { class: 'findings' }, it.findings.map((f) => findingView(it, f))),
       actionsView(it),
       historyView(it),
+      h('section', { id: 'context', 'aria-label': 'Thread context' }, h('p', { class: 'meta' }, 'Loading context…')),
     ].filter((n): n is HTMLElement => n !== null);
   }
 

@@ -20,8 +20,9 @@ export async function threadPage(_me: Me): Promise<void> {
     return;
   }
   // Parsed inertly (DOMParser runs no scripts, and the page's CSP forbids inline ones anyway); only the
-  // report's <main> is kept, its inline <style> is replaced by /ui/report.css.
-  const doc = new DOMParser().parseFromString(html, 'text/html');
+  // report's <main> is kept. Its inline <style> is dropped before parsing (the parsed document inherits
+  // this page's CSP, which refuses it); /ui/report.css holds the same rules.
+  const doc = new DOMParser().parseFromString(html.replace(/<style[^>]*>[\s\S]*?<\/style>/gi, ''), 'text/html');
   const main = doc.querySelector('main');
   const report = h('div', { class: 'report' });
   report.append(...Array.from(main?.childNodes ?? []).map((n) => document.importNode(n, true)));
