@@ -121,6 +121,22 @@ describe('review page in headless Chromium', () => {
     expect(item.history[0]).toMatchObject({ action: 'remove', note: 'drug insinuation aimed at another commenter', decidedBy: { name: 'moderator-tester', role: 'moderator' } });
   });
 
+  it('dismisses a single finding with its button; the item stays, with its other findings open', async () => {
+    const itemId = (await page.locator('.qitem[aria-current="true"]').getAttribute('data-item'))!;
+    const open = page.locator('.findings > li:not(.dismissed)');
+    const before = await open.count();
+    expect(before).toBeGreaterThan(1);
+    await open.first().getByRole('button', { name: /^Dismiss finding / }).click();
+    await page.locator('#status').filter({ hasText: 'finding dismissed; the item is pending' }).waitFor();
+    expect(await page.locator('.qitem[aria-current="true"]').getAttribute('data-item')).toBe(itemId);
+    expect(await page.locator('.findings > li.dismissed').count()).toBe(1);
+    expect(await open.count()).toBe(before - 1);
+    const item = (await api.as('moderator', { url: `/v1/review/${itemId}` })).json() as ReviewItemDetail;
+    expect(item.state).toBe('pending');
+    expect(item.findings.filter((f) => f.dismissed)).toHaveLength(1);
+    expect(item.history.map((d) => d.action)).toEqual(['dismiss-finding']);
+  });
+
   it('shows a conflict with both decisions when another moderator decided first, and loses neither', async () => {
     const itemId = (await page.locator('.qitem[aria-current="true"]').getAttribute('data-item'))!;
     const before = (await api.as('admin', { url: `/v1/review/${itemId}` })).json() as ReviewItem;
@@ -142,6 +158,7 @@ describe('review page in headless Chromium', () => {
     await page.locator('#status').filter({ hasText: 'approved' }).waitFor();
     const after = (await api.as('admin', { url: `/v1/review/${itemId}` })).json() as ReviewItemDetail;
     expect(after.history.map((d) => [d.action, d.decidedBy.name])).toEqual([
+      ['dismiss-finding', 'moderator-tester'],
       ['escalate', 'admin-tester'],
       ['approve', 'moderator-tester'],
     ]);

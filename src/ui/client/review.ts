@@ -283,7 +283,7 @@ export async function reviewPage(me: Me): Promise<void> {
         drop(it.id);
         if (!items.length && cursor) await load(true);
       }
-      announce(`${label} ${VERB[mine.action]} (now ${r.item.state}).`);
+      announce(r.item.state === VERB[mine.action] ? `${label} ${r.item.state}.` : `${label}: ${VERB[mine.action]}; the item is ${r.item.state}.`);
       renderList();
       await renderItem();
       byId('item-h').focus();
