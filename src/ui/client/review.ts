@@ -289,7 +289,13 @@ export async function reviewPage(me: Me): Promise<void> {
       byId('item-h').focus();
     } catch (e) {
       if (e instanceof ApiFailure && e.status === 409) {
-        const current = await api<ReviewItemDetail>(`/v1/review/${it.id}`);
+        let current: ReviewItemDetail;
+        try {
+          current = await api<ReviewItemDetail>(`/v1/review/${it.id}`);
+        } catch (e2) {
+          announce(`${label}: someone else decided first and the item could not be reloaded (${(e2 as Error).message}); your decision was not saved.`, 'error');
+          return;
+        }
         const { history: _h, ...fresh } = current;
         items = items.map((i) => (i.id === it.id ? fresh : i));
         contexts.delete(it.id);
@@ -361,7 +367,11 @@ export async function reviewPage(me: Me): Promise<void> {
   byId('help-open').addEventListener('click', () => help.showModal());
   byId('help-close').addEventListener('click', () => help.close());
   more.addEventListener('click', async () => {
-    await load(true);
+    try {
+      await load(true);
+    } catch (e) {
+      announce(`Could not load more: ${(e as Error).message}`, 'error');
+    }
     renderList();
   });
 
