@@ -8,7 +8,7 @@ export const HYPER = {
   sourceWeights: { reddit: 1, github: 0.5, tsd: 0.5 },
   minSentenceWords: 3,
   spanFolds: 4,
-  spanThresholds: [0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55] as readonly number[],
+  spanThresholds: [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55] as readonly number[],
   spanRelatives: [0, 0.3, 0.4, 0.5, 0.6, 0.7] as readonly number[],
   spanFallbacks: [0, 0.1, 0.2, 0.3] as readonly number[],
 };
