@@ -9,11 +9,17 @@ ruleTester(rule, {
     { text: 'f u c k you', spans: [['f u c k', 'high']] },
     { text: 'Fuck off, seriously', spans: [['Fuck', 'medium']] },
     { text: 'Screw this, fuck you', spans: [['fuck', 'high']] },
+    { text: 'What the hell do I do??', spans: [['What the hell', 'medium']] },
+    { text: 'Damn freshman. Always late.', spans: [['Damn', 'medium']] },
+    { text: 'wtf was she even doing there', spans: [['wtf', 'medium']] },
+    { text: 'damn you and your rules', spans: [['damn', 'high']] },
   ],
   notFlagged: [
     { text: 'Scunthorpe is a town in Lincolnshire.' },
     { text: 'The assassin was caught at the class reunion.' },
     { text: 'The report documents rape as a weapon of war.' },
     { text: 'Sex education starts in year 7.' },
+    { text: 'The siege made the city a living hell.' },
+    { text: 'They built a dam on the river.' },
   ],
 });
