@@ -2,6 +2,8 @@
 export const HYPER = {
   seed: 20240917,
   folds: 5,
+  /** The label threshold maximises out-of-fold F1 averaged over this ± band (see train/threshold.ts). */
+  thresholdHalfWidth: 0.025,
   comment: { epochs: 10, lr: 0.1, l2: 1e-6, positiveWeight: 1 },
   token: { epochs: 3, lr: 0.02, l2: 1e-6, positiveWeight: 1 },
   githubTypes: ['Insulting', 'Vulgarity', 'Mocking', 'Identity attack/Name-Calling', 'Threat', 'Irony'] as readonly string[],

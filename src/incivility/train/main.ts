@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { dataHashes, DATA_FILES, DEFAULT_DATA_DIR, loadToxicSpans, splitPoint, SPLITS } from '../../eval/datasets.js';
-import { bestF1Threshold, rocAuc } from '../../eval/metrics.js';
+import { rocAuc } from '../../eval/metrics.js';
 import { createRules } from '../../rules/index.js';
 import { CHAR_NGRAMS, DIM, HASH_BITS } from '../features.js';
 import { encodeHead, type ModelFile } from '../weights-io.js';
@@ -15,6 +15,7 @@ import { commentExamples, tokenExamples, type CommentExample } from './examples.
 import { predict, trainLR, type LRModel } from './logreg.js';
 import { HYPER } from './hyper.js';
 import { chooseSpanSettings, outOfFoldTokenProbs } from './span-cv.js';
+import { plateauThreshold } from './threshold.js';
 
 const { values } = parseArgs({ options: { data: { type: 'string', default: DEFAULT_DATA_DIR }, out: { type: 'string', default: 'src/incivility/model' } } });
 const dataDir = resolve(values.data!);
@@ -38,9 +39,9 @@ for (let f = 0; f < HYPER.folds; f++) {
 const combined = rows.map((r, i) => 1 - (1 - oof[i]!) * r.ruleScores.reduce((a, s) => a * (1 - s), 1));
 const reddit = rows.map((r, i) => [r, i] as const).filter(([r]) => r.source === 'reddit');
 const labels = reddit.map(([r]) => r.y === 1);
-const best = bestF1Threshold(labels, reddit.map(([, i]) => combined[i]!));
+const best = plateauThreshold(labels, reddit.map(([, i]) => combined[i]!), HYPER.thresholdHalfWidth);
 const threshold = Math.round(best.threshold * 1000) / 1000;
-log(`threshold ${threshold} (out-of-fold Reddit F1 ${best.f1.toFixed(3)}, ROC-AUC model-only ${rocAuc(labels, reddit.map(([, i]) => oof[i]!)).toFixed(3)}, combined ${rocAuc(labels, reddit.map(([, i]) => combined[i]!)).toFixed(3)})`);
+log(`threshold ${threshold} (out-of-fold Reddit F1 ${best.f1.toFixed(3)}, mean over ±${HYPER.thresholdHalfWidth} ${best.meanF1.toFixed(3)}, ROC-AUC model-only ${rocAuc(labels, reddit.map(([, i]) => oof[i]!)).toFixed(3)}, combined ${rocAuc(labels, reddit.map(([, i]) => combined[i]!)).toFixed(3)})`);
 const comment = trainLR(rows, DIM, { ...HYPER.comment, seed: HYPER.seed });
 log('comment head fitted on all training rows');
 
@@ -80,7 +81,7 @@ const provenance = {
   features: { hashBits: HASH_BITS, charNgrams: CHAR_NGRAMS, words: 'lower-cased word tokens minus identity terms (src/rules/lexicons/identity-terms.json)', commentHead: 'unigrams + character n-grams + bigrams, L2-normalised counts', tokenHead: 'word unigram + character n-grams, previous/next word, both bigrams' },
   quantisation: { comment: { scale: model.comment.scale }, token: { scale: model.token.scale }, bits: 8 },
   chosenOnDev: {
-    threshold: { value: threshold, how: `maximises F1 of the combined score on ${HYPER.folds}-fold out-of-fold predictions for the Reddit training rows`, f1: round(best.f1) },
+    threshold: { value: threshold, how: `maximises the F1 of the combined score, averaged over thresholds within ±${HYPER.thresholdHalfWidth}, on ${HYPER.folds}-fold out-of-fold predictions for the Reddit training rows`, f1: round(best.f1), meanF1: round(best.meanF1) },
     spanThreshold: {
       value: spanThreshold,
       relative: spanRelative,
