@@ -7,6 +7,7 @@ import insults from './lexicons/insults.json' with { type: 'json' };
 import lying from './lexicons/lying.json' with { type: 'json' };
 import mildVulgarity from './lexicons/mild-vulgarity.json' with { type: 'json' };
 import pejorative from './lexicons/pejorative-speech.json' with { type: 'json' };
+import profanityAffixes from './lexicons/profanity-affixes.json' with { type: 'json' };
 import profanityClasses from './lexicons/profanity-classes.json' with { type: 'json' };
 import threats from './lexicons/threats.json' with { type: 'json' };
 import vocatives from './lexicons/vocatives.json' with { type: 'json' };
@@ -81,6 +82,10 @@ export const PROFANITY_CLASS: ReadonlyMap<string, 'slur' | 'clinical'> = new Map
   profanityClasses.entries.map((e) => [e.term, e.class as 'slur' | 'clinical'] as const),
 );
 
+/** Endings and compound parts a profane stem may carry inside one word (the profanity gate). */
+export const PROFANITY_SUFFIXES: ReadonlySet<string> = new Set(profanityAffixes.entries.filter((e) => e.kind === 'suffix').map((e) => e.term));
+export const PROFANITY_PREFIXES: ReadonlySet<string> = new Set(profanityAffixes.entries.filter((e) => e.kind === 'prefix').map((e) => e.term));
+
 /** The raw lexicon documents, for the duplicate-check test and the docs. */
 export const LEXICON_FILES = {
   aspersions,
@@ -91,6 +96,7 @@ export const LEXICON_FILES = {
   lying,
   mildVulgarity,
   pejorative,
+  profanityAffixes,
   profanityClasses,
   threats,
   vocatives,

@@ -13,6 +13,9 @@ ruleTester(rule, {
     { text: 'Damn freshman. Always late.', spans: [['Damn', 'medium']] },
     { text: 'wtf was she even doing there', spans: [['wtf', 'medium']] },
     { text: 'damn you and your rules', spans: [['damn', 'high']] },
+    { text: 'what a load of bullshit', spans: [['bullshit', 'medium']] },
+    { text: 'those motherfuckers again', spans: [['motherfuckers', 'medium']] },
+    { text: 'a shitty deal', spans: [['shitty', 'medium']] },
   ],
   notFlagged: [
     { text: 'Scunthorpe is a town in Lincolnshire.' },
@@ -21,5 +24,11 @@ ruleTester(rule, {
     { text: 'Sex education starts in year 7.' },
     { text: 'The siege made the city a living hell.' },
     { text: 'They built a dam on the river.' },
+    { text: 'Human trafficking is a crime.' },
+    { text: 'The pilot left the cockpit.' },
+    { text: 'The Fukushima plant was shut down.' },
+    { text: 'See modules/utilities/index.ts for the helper.' },
+    { text: 'Room 455 is on the left.' },
+    { text: 'a feckless government' },
   ],
 });
