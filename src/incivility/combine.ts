@@ -16,6 +16,11 @@ export interface IncivilityThresholds {
   spanThreshold: number;
   /** In an uncivil comment with no other finding, the top word is shown if its probability reaches this. */
   spanFallback: number;
+  /**
+   * A word also needs at least this fraction of the comment's highest token probability (0 = off):
+   * next to a clear insult, a merely harsh word is context, not the toxic span.
+   */
+  spanRelative?: number;
 }
 
 /**

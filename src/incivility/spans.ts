@@ -11,26 +11,32 @@ const EVIDENCE = {
 };
 
 /**
- * Findings from the token head: runs of adjacent words whose probability reaches `threshold`
- * (joined across spaces only), skipping words a rule already explains. In an uncivil comment with no
- * other finding, the single most likely word is shown so the label never comes without words.
+ * Findings from the token head: runs of adjacent words whose probability reaches `spanThreshold` and
+ * `spanRelative` × the comment's highest probability (joined across spaces only), skipping words a
+ * medium- or high-severity rule finding already explains. A low-severity finding (an aspersion on an
+ * idea, "crap" as a pejorative for speech) marks context and does not hide the word from the model.
+ * In an uncivil comment with no other finding, the single most likely word is shown so the label
+ * never comes without words.
  */
 export function modelSpans(
   p: PreparedText,
   cs: CommentScore,
   probs: Float64Array,
-  t: { spanThreshold: number; spanFallback: number },
+  t: { spanThreshold: number; spanFallback: number; spanRelative?: number },
   ruleFindings: readonly Finding[],
 ): Finding[] {
-  const threshold = t.spanThreshold;
   const { tokens, text } = p;
+  const strong = ruleFindings.filter((f) => f.severity !== 'low');
   const covered = (k: number) => {
     const t = tokens[cs.words[k]!]!;
-    return ruleFindings.some((f) => f.span.start <= t.start && f.span.end >= t.end);
+    return strong.some((f) => f.span.start <= t.start && f.span.end >= t.end);
   };
+  let peak = 0;
+  for (let k = 0; k < probs.length; k++) if (probs[k]! > peak) peak = probs[k]!;
+  const threshold = Math.max(t.spanThreshold, (t.spanRelative ?? 0) * peak);
   const marked: number[] = [];
   for (let k = 0; k < probs.length; k++) if (probs[k]! >= threshold && !covered(k)) marked.push(k);
-  if (marked.length === 0 && !ruleFindings.some((f) => f.severity !== 'low') && probs.length > 0) {
+  if (marked.length === 0 && strong.length === 0 && probs.length > 0) {
     let best = 0;
     for (let k = 1; k < probs.length; k++) if (probs[k]! > probs[best]!) best = k;
     if (probs[best]! >= t.spanFallback) marked.push(best);

@@ -10,7 +10,7 @@ export interface ModelFile {
   hashBits: number;
   charNgrams: readonly number[];
   /** Label and span thresholds chosen on dev data by `npm run train` (see provenance). */
-  defaults: { threshold: number; spanThreshold: number; spanFallback: number };
+  defaults: { threshold: number; spanThreshold: number; spanFallback: number; spanRelative?: number };
   comment: EncodedHead;
   token: EncodedHead;
 }

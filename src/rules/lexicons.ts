@@ -5,7 +5,9 @@ import generalisations from './lexicons/generalisations.json' with { type: 'json
 import identity from './lexicons/identity-terms.json' with { type: 'json' };
 import insults from './lexicons/insults.json' with { type: 'json' };
 import lying from './lexicons/lying.json' with { type: 'json' };
+import mildVulgarity from './lexicons/mild-vulgarity.json' with { type: 'json' };
 import pejorative from './lexicons/pejorative-speech.json' with { type: 'json' };
+import profanityAffixes from './lexicons/profanity-affixes.json' with { type: 'json' };
 import profanityClasses from './lexicons/profanity-classes.json' with { type: 'json' };
 import threats from './lexicons/threats.json' with { type: 'json' };
 import vocatives from './lexicons/vocatives.json' with { type: 'json' };
@@ -38,7 +40,8 @@ export type LexiconId =
   | 'dehumanizing'
   | 'generalisation'
   | 'ridicule'
-  | 'laughter';
+  | 'laughter'
+  | 'mild-vulgarity';
 
 const entries: PhraseEntry[] = [];
 const add = (lexicon: LexiconId, phrase: string, kind: string, note?: string, hostile?: boolean) =>
@@ -49,6 +52,7 @@ for (const e of aspersions.entries) add('aspersion', e.phrase, 'adjective');
 for (const e of lying.entries) add('lying', e.phrase, e.form);
 for (const e of pejorative.entries) add('pejorative-speech', e.phrase, 'word');
 for (const e of threats.entries) add('threat', e.phrase, 'phrase');
+for (const e of mildVulgarity.entries) add('mild-vulgarity', e.phrase, e.kind);
 for (const e of dehumanizing.entries) add('dehumanizing', e.phrase, 'word');
 for (const e of generalisations.entries) add('generalisation', e.phrase, e.kind);
 for (const e of toneCues.entries) add('ridicule', e.phrase, e.kind, e.note, e.hostile);
@@ -78,6 +82,10 @@ export const PROFANITY_CLASS: ReadonlyMap<string, 'slur' | 'clinical'> = new Map
   profanityClasses.entries.map((e) => [e.term, e.class as 'slur' | 'clinical'] as const),
 );
 
+/** Endings and compound parts a profane stem may carry inside one word (the profanity gate). */
+export const PROFANITY_SUFFIXES: ReadonlySet<string> = new Set(profanityAffixes.entries.filter((e) => e.kind === 'suffix').map((e) => e.term));
+export const PROFANITY_PREFIXES: ReadonlySet<string> = new Set(profanityAffixes.entries.filter((e) => e.kind === 'prefix').map((e) => e.term));
+
 /** The raw lexicon documents, for the duplicate-check test and the docs. */
 export const LEXICON_FILES = {
   aspersions,
@@ -86,7 +94,9 @@ export const LEXICON_FILES = {
   identity,
   insults,
   lying,
+  mildVulgarity,
   pejorative,
+  profanityAffixes,
   profanityClasses,
   threats,
   vocatives,

@@ -1,6 +1,6 @@
 import { englishDataset, englishRecommendedTransformers, RegExpMatcher } from 'obscenity';
 import type { PreparedText } from '../text/index.js';
-import { PROFANITY_CLASS } from './lexicons.js';
+import { PROFANITY_CLASS, PROFANITY_PREFIXES, PROFANITY_SUFFIXES } from './lexicons.js';
 
 /**
  * Profanity via the maintained `obscenity` library (its English dataset, leetspeak and confusable
@@ -47,8 +47,11 @@ export function profanity(p: PreparedText): readonly ProfanityHit[] {
     const cls = PROFANITY_CLASS.get(term);
     if (cls === 'clinical') return;
     // Widen to the whole word ("f*ck" → "f*cking"), and keep one hit per span (terms can repeat).
+    const matchStart = start;
+    const matchEnd = end;
     while (start > 0 && isWordish(text.charCodeAt(start - 1))) start--;
     while (end < text.length && isWordish(text.charCodeAt(end))) end++;
+    if (!passesGate(text, start, matchStart, matchEnd, end)) return;
     if (out.some((h) => h.start === start && h.end === end)) return;
     out.push({ start, end, term, kind: cls === 'slur' ? 'slur' : 'vulgar' });
   };
@@ -79,6 +82,22 @@ export function profanity(p: PreparedText): readonly ProfanityHit[] {
   flushLetters();
   hitsMemo.set(p, out);
   return out;
+}
+
+/**
+ * The profanity gate. obscenity matches profane strings anywhere, skipping punctuation, so on its own it
+ * flags "trafficking", "Shiite", "niggardly", "cockpit", paths such as "modules/utilities" and bare
+ * numbers ("455" read as "ass"). A match counts only when it does not run across path or identifier
+ * punctuation (/ \\ _), the word is not all digits, and whatever the word adds around the match is a listed
+ * ending or compound part (src/rules/lexicons/profanity-affixes.json).
+ */
+function passesGate(text: string, wordStart: number, matchStart: number, matchEnd: number, wordEnd: number): boolean {
+  if (/[/\\_]/.test(text.slice(matchStart, matchEnd))) return false;
+  if (/^[0-9]+$/.test(text.slice(wordStart, wordEnd))) return false;
+  const before = text.slice(wordStart, matchStart).toLowerCase().replace(/[^\p{L}]/gu, '');
+  const after = text.slice(matchEnd, wordEnd).toLowerCase().replace(/[^\p{L}]/gu, '');
+  if (before !== '' && !PROFANITY_PREFIXES.has(before)) return false;
+  return after === '' || PROFANITY_SUFFIXES.has(after) || PROFANITY_SUFFIXES.has(after.replace(/(.)\1+/gu, '$1'));
 }
 
 /** Letters, digits and the symbols used to disguise letters inside a word ("f*ck", "sh!t", "@ss"). */

@@ -1,10 +1,12 @@
 import type { Finding } from '../model/index.js';
 import type { PreparedText } from '../text/index.js';
-import { ruleFinding } from './finding.js';
+import { lexiconEvidence, ruleFinding } from './finding.js';
 import { profanity } from './profanity.js';
 import { SECOND_PERSON } from './lexicons.js';
+import { matches } from './scan.js';
 import { defineRule, type RuleContext } from './types.js';
 
+const MILD_FILE = 'src/rules/lexicons/mild-vulgarity.json';
 const EVIDENCE = { kind: 'lexicon', text: 'obscenity English dataset (with leetspeak and confusable resolution)', ref: { type: 'lexicon' as const, id: 'obscenity-english', title: 'obscenity englishDataset' } };
 
 /** "fuck you", "screw your ...": profanity with a second-person word right next to it. */
@@ -18,7 +20,7 @@ export default defineRule({
   meta: {
     id: 'vulgarity',
     category: 'incivility',
-    description: 'Profanity, including disguised spellings ("f*ck", "sh1t", "f u c k"), via the obscenity library',
+    description: 'Profanity, including disguised spellings ("f*ck", "sh1t", "f u c k"), via the obscenity library, plus mild vulgarity it does not list ("damn", "crap", "wtf")',
     defaultOptions: {},
     docs: 'docs/rules/vulgarity.md',
   },
@@ -37,6 +39,23 @@ export default defineRule({
           atReader ? 'high' : 'medium',
           atReader ? `"${said}" is profanity aimed at the reader` : `"${said}" is profanity (a form of "${h.term}")`,
           [EVIDENCE],
+        ),
+      );
+    }
+    // obscenity leaves out the milder words incivility codebooks still count ("damn", "crap", "wtf").
+    for (const m of matches(p, 'mild-vulgarity')) {
+      if (out.some((f) => f.span.start < m.end && m.start < f.span.end)) continue;
+      const said = p.text.slice(m.start, m.end);
+      const atReader = aimed(p, m.start, m.end);
+      out.push(
+        ruleFinding(
+          p,
+          'vulgarity',
+          m.start,
+          m.end,
+          atReader ? 'high' : 'medium',
+          atReader ? `"${said}" is vulgarity aimed at the reader` : `"${said}" is mild vulgarity`,
+          lexiconEvidence(m, MILD_FILE),
         ),
       );
     }

@@ -48,3 +48,28 @@ describe('training', () => {
     expect(predict(m, data[1]!)).toBeLessThan(0.2);
   });
 });
+
+describe('choosing the label threshold', () => {
+  it('prefers the middle of a broad F1 plateau over a narrow peak at a cliff edge', async () => {
+    const { plateauThreshold } = await import('../../src/incivility/train/threshold.js');
+    // Positives spread over 0.55–0.75, negatives at 0.2 and a cluster just above the plateau (0.8):
+    // every threshold in 0.45–0.55 catches all positives and no negative.
+    const labels: boolean[] = [];
+    const scores: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      labels.push(true);
+      scores.push(0.55 + i * 0.01);
+      labels.push(false);
+      scores.push(0.2);
+    }
+    for (let i = 0; i < 3; i++) {
+      labels.push(false);
+      scores.push(0.8);
+    }
+    const t = plateauThreshold(labels, scores, 0.05);
+    expect(t.threshold).toBeGreaterThan(0.2);
+    expect(t.threshold).toBeLessThanOrEqual(0.55);
+    expect(t.f1).toBeCloseTo((2 * 20) / (2 * 20 + 3), 5);
+    expect(() => plateauThreshold([true], [0.5, 0.6], 0.05)).toThrow(/1 labels but 2 scores/);
+  });
+});

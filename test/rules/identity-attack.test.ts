@@ -13,5 +13,7 @@ ruleTester(rule, {
     { text: 'Gay couples can marry in Ireland since 2015.' },
     { text: 'Jewish and immigrant communities organised the fundraiser.' },
     { text: 'Rats spread the disease through the port.' },
+    { text: 'Shiite and Sunni leaders met in Baghdad.' },
+    { text: 'a niggardly budget for schools' },
   ],
 });

@@ -6,16 +6,16 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { dataHashes, DATA_FILES, DEFAULT_DATA_DIR, isHeldOut, loadToxicSpans, splitPoint, SPLITS } from '../../eval/datasets.js';
-import { toxicSpansF1 } from '../../eval/incivility-figures.js';
-import { bestF1Threshold, rocAuc } from '../../eval/metrics.js';
+import { dataHashes, DATA_FILES, DEFAULT_DATA_DIR, loadToxicSpans, splitPoint, SPLITS } from '../../eval/datasets.js';
+import { rocAuc } from '../../eval/metrics.js';
 import { createRules } from '../../rules/index.js';
 import { CHAR_NGRAMS, DIM, HASH_BITS } from '../features.js';
-import { makeEngine } from '../engine.js';
 import { encodeHead, type ModelFile } from '../weights-io.js';
 import { commentExamples, tokenExamples, type CommentExample } from './examples.js';
 import { predict, trainLR, type LRModel } from './logreg.js';
 import { HYPER } from './hyper.js';
+import { chooseSpanSettings, outOfFoldTokenProbs } from './span-cv.js';
+import { plateauThreshold } from './threshold.js';
 
 const { values } = parseArgs({ options: { data: { type: 'string', default: DEFAULT_DATA_DIR }, out: { type: 'string', default: 'src/incivility/model' } } });
 const dataDir = resolve(values.data!);
@@ -39,37 +39,27 @@ for (let f = 0; f < HYPER.folds; f++) {
 const combined = rows.map((r, i) => 1 - (1 - oof[i]!) * r.ruleScores.reduce((a, s) => a * (1 - s), 1));
 const reddit = rows.map((r, i) => [r, i] as const).filter(([r]) => r.source === 'reddit');
 const labels = reddit.map(([r]) => r.y === 1);
-const best = bestF1Threshold(labels, reddit.map(([, i]) => combined[i]!));
+const best = plateauThreshold(labels, reddit.map(([, i]) => combined[i]!), HYPER.thresholdHalfWidth);
 const threshold = Math.round(best.threshold * 1000) / 1000;
-log(`threshold ${threshold} (out-of-fold Reddit F1 ${best.f1.toFixed(3)}, ROC-AUC model-only ${rocAuc(labels, reddit.map(([, i]) => oof[i]!)).toFixed(3)}, combined ${rocAuc(labels, reddit.map(([, i]) => combined[i]!)).toFixed(3)})`);
+log(`threshold ${threshold} (out-of-fold Reddit F1 ${best.f1.toFixed(3)}, mean over ±${HYPER.thresholdHalfWidth} ${best.meanF1.toFixed(3)}, ROC-AUC model-only ${rocAuc(labels, reddit.map(([, i]) => oof[i]!)).toFixed(3)}, combined ${rocAuc(labels, reddit.map(([, i]) => combined[i]!)).toFixed(3)})`);
 const comment = trainLR(rows, DIM, { ...HYPER.comment, seed: HYPER.seed });
 log('comment head fitted on all training rows');
 
-// 2. Token head: fit on Toxic Spans train minus dev, choose the span threshold on dev, refit on all.
+// 2. Token head: span thresholds by cross-validation on Toxic Spans train, then a fit on all of it.
 const tsd = loadToxicSpans(dataDir, 'tsdTrain');
-const dev = tsd.filter((p) => isHeldOut(p.text, SPLITS.tsdDev));
-const fit = tsd.filter((p) => !isHeldOut(p.text, SPLITS.tsdDev));
-let token: LRModel = trainLR(tokenExamples(fit), DIM, { ...HYPER.token, seed: HYPER.seed });
-const engine = makeEngine({ comment, token });
-let spanThreshold = 0.5;
-let spanFallback = 0.2;
-let bestSpan = -1;
-for (const s of HYPER.spanThresholds) {
-  for (const fb of HYPER.spanFallbacks) {
-    const f1 = toxicSpansF1(engine, dev, { threshold, spanThreshold: s, spanFallback: fb });
-    if (f1 > bestSpan) [bestSpan, spanThreshold, spanFallback] = [f1, s, fb];
-  }
-}
-log(`span threshold ${spanThreshold}, fallback ${spanFallback}: Toxic Spans dev char-F1 ${bestSpan.toFixed(4)}`);
-if (HYPER.refitTokenOnAll) token = trainLR(tokenExamples(tsd), DIM, { ...HYPER.token, seed: HYPER.seed });
-log(`token head fitted (${HYPER.refitTokenOnAll ? 'all of' : 'dev-less'} Toxic Spans train); span threshold ${spanThreshold}`);
+const oofSpans = outOfFoldTokenProbs(tsd, HYPER.spanFolds, { ...HYPER.token, seed: HYPER.seed }, checks, log);
+const spanChoice = chooseSpanSettings(oofSpans, { thresholds: HYPER.spanThresholds, relatives: HYPER.spanRelatives, fallbacks: HYPER.spanFallbacks });
+const { spanThreshold, spanRelative, spanFallback } = spanChoice;
+log(`span threshold ${spanThreshold}, relative ${spanRelative}, fallback ${spanFallback}: Toxic Spans ${HYPER.spanFolds}-fold out-of-fold char-F1 ${spanChoice.charF1.toFixed(4)}`);
+const token: LRModel = trainLR(tokenExamples(tsd), DIM, { ...HYPER.token, seed: HYPER.seed });
+log('token head fitted on all of Toxic Spans train');
 
 // 3. Write the quantised model and its provenance.
 const model: ModelFile = {
   format: 'threadlens-hashed-lr/1',
   hashBits: HASH_BITS,
   charNgrams: CHAR_NGRAMS,
-  defaults: { threshold, spanThreshold, spanFallback },
+  defaults: { threshold, spanThreshold, spanFallback, spanRelative },
   comment: encodeHead(comment),
   token: encodeHead(token),
 };
@@ -83,7 +73,7 @@ const provenance = {
   sources: [
     { file: DATA_FILES.reddit, what: 'Reddit incivility (Davidson et al., ercexpo/reddit_incivility)', licence: 'BSD-3-Clause', used: `rows outside the ${SPLITS.redditTest * 100}% held-out test split (hash of the text)` },
     { file: DATA_FILES.github, what: 'GitHub locked "too heated" issue comments (Ehsani et al., incivility-dataset)', licence: 'MIT', used: `threads outside the ${SPLITS.githubTest * 100}% held-out split (hash of issue_id); uncivil = ${HYPER.githubTypes.join(', ')}; other types left out` },
-    { file: DATA_FILES.tsdTrain, what: 'SemEval-2021 Task 5 Toxic Spans train (ipavlopoulos/toxic_spans; Civil Comments)', licence: 'CC0-1.0', used: `comment head: sentences of posts outside the ${SPLITS.tsdDev * 100}% dev split; token head: ${HYPER.refitTokenOnAll ? 'all posts (refit after choosing the span threshold on dev)' : 'posts outside dev'}` },
+    { file: DATA_FILES.tsdTrain, what: 'SemEval-2021 Task 5 Toxic Spans train (ipavlopoulos/toxic_spans; Civil Comments)', licence: 'CC0-1.0', used: `comment head: sentences of posts outside the ${SPLITS.tsdDev * 100}% dev split; token head: all posts (span thresholds chosen on ${HYPER.spanFolds}-fold out-of-fold token probabilities first)` },
     { file: DATA_FILES.tsdTrial, what: 'SemEval-2021 Task 5 Toxic Spans trial', licence: 'CC0-1.0', used: 'never: evaluation only' },
   ],
   splits: SPLITS,
@@ -91,8 +81,14 @@ const provenance = {
   features: { hashBits: HASH_BITS, charNgrams: CHAR_NGRAMS, words: 'lower-cased word tokens minus identity terms (src/rules/lexicons/identity-terms.json)', commentHead: 'unigrams + character n-grams + bigrams, L2-normalised counts', tokenHead: 'word unigram + character n-grams, previous/next word, both bigrams' },
   quantisation: { comment: { scale: model.comment.scale }, token: { scale: model.token.scale }, bits: 8 },
   chosenOnDev: {
-    threshold: { value: threshold, how: `maximises F1 of the combined score on ${HYPER.folds}-fold out-of-fold predictions for the Reddit training rows`, f1: round(best.f1) },
-    spanThreshold: { value: spanThreshold, fallback: spanFallback, how: 'grid search maximising Toxic Spans char-F1 (all findings, spans shown for every post) on the dev split of tsd_train, with the token head fitted without dev', charF1: round(bestSpan) },
+    threshold: { value: threshold, how: `maximises the F1 of the combined score, averaged over thresholds within ±${HYPER.thresholdHalfWidth}, on ${HYPER.folds}-fold out-of-fold predictions for the Reddit training rows`, f1: round(best.f1), meanF1: round(best.meanF1) },
+    spanThreshold: {
+      value: spanThreshold,
+      relative: spanRelative,
+      fallback: spanFallback,
+      how: `grid search maximising Toxic Spans char-F1 (learned spans + medium/high rule findings, spans for every post) over ${HYPER.spanFolds}-fold out-of-fold token-head probabilities on tsd_train (folds by a hash of the text)`,
+      charF1: round(spanChoice.charF1),
+    },
   },
   dataSha256: dataHashes(dataDir),
 };
