@@ -225,10 +225,20 @@ export function featurize(input: StanceInput, vocab: Vocabulary | null): Feature
   const cueHits: CompiledCue[] = [];
   const cuePos: number[] = [];
 
+  const lexemes = p.lexemes;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const k = keys[i]!;
-    const info = k !== null ? table.get(k) : undefined;
+    // A word's key is its norm: its table entry is cached on the lexeme (one lookup per word form).
+    const lex = lexemes[i];
+    let info: WordInfo | undefined;
+    if (lex) {
+      if (lex.stanceTable !== table) {
+        lex.stanceTable = table;
+        lex.stance = table.get(k!);
+      }
+      info = lex.stance as WordInfo | undefined;
+    } else info = k !== null ? table.get(k) : undefined;
     // n-grams
     const u = info ? info.uni : -1;
     if (u < 0) prev = -1;
