@@ -1,5 +1,4 @@
-import { contentStems, isContentWord } from '../../text/content-words.js';
-import { stem } from '../../text/index.js';
+import { contentStem, contentStems } from '../../text/content-words.js';
 import { stanceOf } from '../../stance/stance.js';
 import { threadClaim } from '../../stance/claim.js';
 import { need, type AnalysisContext, type Slots } from '../context.js';
@@ -19,7 +18,10 @@ export function stancePhase(ctx: AnalysisContext): Slots['stance'] {
     : threadClaim({ title: t.title ?? first?.title ?? null, lead: first?.body ?? null });
   // The story's subject: every content word of the post and the articles (stemmed once per thread).
   const topic = new Set<string>();
-  for (const w of need(ctx, 'source').vocabulary) if (isContentWord(w)) topic.add(stem(w));
+  for (const w of need(ctx, 'source').vocabulary) {
+    const s = contentStem(w);
+    if (s !== null) topic.add(s);
+  }
   for (const s of claim ?? []) topic.add(s); // the claim is part of the topic (features.ts relies on it)
   const index = new Map(ctx.thread.comments.map((c, i) => [c.id, i] as const));
   const stems = new Map<number, Set<string>>();
