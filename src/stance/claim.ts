@@ -21,10 +21,18 @@ export function claimStems(p: Pick<PreparedText, 'lexemes'>, maxWords = CLAIM_WO
   return out;
 }
 
-/** The claim of a thread: its title, the headline it quotes, and the lead of the post or first article. */
-export function threadClaim(parts: { title?: string | null; quotedFrom?: string | null; lead?: string | null }): Set<string> | null {
+/**
+ * The claim of a thread: its title, the headline it quotes, and the lead of the post or first article.
+ * `prepared`, when its text is exactly the claim's text, is read instead of tokenizing again.
+ */
+export function threadClaim(
+  parts: { title?: string | null; quotedFrom?: string | null; lead?: string | null },
+  prepared?: Pick<PreparedText, 'text' | 'lexemes'> | null,
+): Set<string> | null {
   const text = [parts.title, parts.quotedFrom, parts.lead].filter((s): s is string => !!s && s.trim() !== '').join('\n\n');
   if (!text) return null;
+  // The pipeline has usually prepared this very text already (the post as reply inference reads it).
+  if (prepared && prepared.text === text) return claimStems(prepared);
   // The claim needs the words only: tokenizing skips the sentence and number reading of prepareText,
   // which on a whole post cost more than the claim itself.
   const lexemes: (Lexeme | null)[] = [];
