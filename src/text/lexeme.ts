@@ -1,5 +1,4 @@
 import { contentStem } from './content-words.js';
-import type { PreparedText } from './prepare.js';
 
 /**
  * One distinct word form (a token's `norm`), shared by every token that spells it. The tokenizer
@@ -41,9 +40,4 @@ export function lexeme(norm: string): Lexeme {
     table.set(norm, (x = new Lexeme(norm)));
   }
   return x;
-}
-
-/** Per token of a prepared text: its word's lexeme, or null for tokens that are not words. */
-export function lexemesOf(p: PreparedText): readonly (Lexeme | null)[] {
-  return p.lexemes;
 }
