@@ -108,7 +108,7 @@ const perRound = (recognizerCalls() - calls0) / rounds;
 const articles = await loadArticles([join(import.meta.dirname, '..', 'seeds', 'articles')]);
 const prepArticles = articles.map((a) => ({ id: a.id, title: a.title, kind: 'article' as const, prepared: prepareText(a.body) }));
 const index = buildNumberIndex(prepArticles, countedKey);
-const prepared: PreparedText[] = pre.map((p) => ({ ...p, words: [], numbers: extractNumbers(p) }));
+const prepared: PreparedText[] = pre.map((p) => ({ ...p, words: [], numbers: extractNumbers(p), lexemes: p.tokens.map(() => null) }));
 const threads: { id: string; author: string; prepared: PreparedText }[][] = [];
 for (let i = 0; i < prepared.length; i += THREAD_SIZE) {
   threads.push(prepared.slice(i, i + THREAD_SIZE).map((p, k) => ({ id: String(i + k), author: 'a', prepared: p })));

@@ -126,6 +126,11 @@ interface WordInfo {
   cues: readonly CompiledCue[] | null;
   second: boolean;
   questionStarter: boolean;
+  /**
+   * Bigrams starting with this unigram: following unigram index → bigram index. A small map per word
+   * keeps the lookup local (the vocabulary-wide bigram map is large and cold by the time stance runs).
+   */
+  next: Map<number, number> | null;
 }
 const tables = new WeakMap<object, Map<string, WordInfo>>();
 const NO_VOCAB = {};
@@ -137,10 +142,17 @@ function wordTable(vocab: Vocabulary | null): Map<string, WordInfo> {
   t = new Map();
   const info = (k: string) => {
     let x = t!.get(k);
-    if (!x) t!.set(k, (x = { uni: -1, cues: null, second: false, questionStarter: false }));
+    if (!x) t!.set(k, (x = { uni: -1, cues: null, second: false, questionStarter: false, next: null }));
     return x;
   };
-  if (vocab) for (const [k, u] of vocab.unigrams) info(k).uni = u;
+  if (vocab) {
+    const byUni: WordInfo[] = [];
+    for (const [k, u] of vocab.unigrams) (byUni[u] = info(k)).uni = u;
+    for (const [key, b] of vocab.bigrams) {
+      const first = byUni[Math.floor(key / BIGRAM_BASE)];
+      if (first) (first.next ??= new Map()).set(key % BIGRAM_BASE, b);
+    }
+  }
   for (const [k, cues] of BY_FIRST) info(k).cues = cues;
   for (const k of SECOND_PERSON) info(k).second = true;
   for (const k of QUESTION_STARTERS) info(k).questionStarter = true;
@@ -213,6 +225,7 @@ export function featurize(input: StanceInput, vocab: Vocabulary | null): Feature
   const base = DENSE.length;
   const biBase = vocab ? base + vocab.unigrams.size : 0;
   let prev = -1;
+  let prevInfo: WordInfo | undefined;
   let inParent = 0;
   let grams = 0;
   let firstQ = -1;
@@ -225,20 +238,31 @@ export function featurize(input: StanceInput, vocab: Vocabulary | null): Feature
   const cueHits: CompiledCue[] = [];
   const cuePos: number[] = [];
 
+  const lexemes = p.lexemes;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const k = keys[i]!;
-    const info = k !== null ? table.get(k) : undefined;
+    // A word's key is its norm: its table entry is cached on the lexeme (one lookup per word form).
+    const lex = lexemes[i];
+    let info: WordInfo | undefined;
+    if (lex) {
+      if (lex.stanceTable !== table) {
+        lex.stanceTable = table;
+        lex.stance = table.get(k!);
+      }
+      info = lex.stance as WordInfo | undefined;
+    } else info = k !== null ? table.get(k) : undefined;
     // n-grams
     const u = info ? info.uni : -1;
     if (u < 0) prev = -1;
     else {
       add(out, base + u, 1, t.start, t.end);
       if (prev >= 0) {
-        const b = vocab!.bigrams.get(prev * BIGRAM_BASE + u);
+        const b = prevInfo!.next?.get(u);
         if (b !== undefined) add(out, biBase + b, 1, tokens[i - 1]!.start, t.end);
       }
       prev = u;
+      prevInfo = info;
     }
     // cue phrases starting here (at most one per group and start; longest first); added after the
     // n-grams are normalised

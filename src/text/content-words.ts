@@ -36,7 +36,8 @@ export function tokenStems(p: PreparedText): (string | null)[] {
   let out = stemsMemo.get(p);
   if (out) return out;
   out = new Array<string | null>(p.tokens.length).fill(null);
-  for (const i of p.words) out[i] = contentStem(p.tokens[i]!.norm);
+  const lex = p.lexemes;
+  for (const i of p.words) out[i] = lex[i]!.contentStem;
   stemsMemo.set(p, out);
   return out;
 }

@@ -1,5 +1,6 @@
 import { extractNumbers, type NumberMention } from './numbers/index.js';
 import { splitSentences, type Sentence } from './sentences.js';
+import type { Lexeme } from './lexeme.js';
 import { tokenize, type Token } from './tokenize.js';
 
 /**
@@ -14,14 +15,17 @@ export interface PreparedText {
   words: number[];
   /** Quantities stated in the text, with their counted things (src/text/numbers): read once here. */
   numbers: NumberMention[];
+  /** Per token: the word's lexeme (shared per word form, see lexeme.ts), null for other kinds. */
+  lexemes: (Lexeme | null)[];
 }
 
 export function prepareText(text: string): PreparedText {
-  const tokens = tokenize(text);
+  const lexemes: (Lexeme | null)[] = [];
+  const tokens = tokenize(text, lexemes);
   const sentences = splitSentences(text, tokens);
   const words: number[] = [];
   for (let i = 0; i < tokens.length; i++) if (tokens[i]!.kind === 'word') words.push(i);
-  return { text, tokens, sentences, words, numbers: extractNumbers({ text, tokens, sentences }) };
+  return { text, tokens, sentences, words, numbers: extractNumbers({ text, tokens, sentences }), lexemes };
 }
 
 /** The sentence containing token `i` (binary search; sentences are ordered). */

@@ -9,6 +9,8 @@
  * ("Don’t" → "don't") for lexicon lookups.
  */
 
+import { lexeme, type Lexeme } from './lexeme.js';
+
 export type TokenKind = 'word' | 'number' | 'url' | 'mention' | 'emoticon' | 'emoji' | 'punct';
 
 export interface Token {
@@ -57,13 +59,18 @@ const EMOTICON_MOUTH = new Set([41, 93, 40, 91, 100, 68, 112, 80, 47, 92, 124, 1
 const URL_STOP = new Set([32, 9, 10, 13, 60, 62, 34, 39, 40, 41, 91, 93]); // space < > " ' ( ) [ ]
 const URL_TRAIL = new Set([46, 44, 59, 58, 33, 63]); // . , ; : ! ?
 
-export function tokenize(text: string): Token[] {
+/**
+ * `lexemes`, when given, receives per token the word's lexeme (null for other kinds). Word norms are
+ * interned either way: every token of a word form shares one string instance (see lexeme.ts).
+ */
+export function tokenize(text: string, lexemes?: (Lexeme | null)[]): Token[] {
   const tokens: Token[] = [];
   const n = text.length;
   let i = 0;
   const push = (start: number, end: number, kind: TokenKind) => {
     const t = text.slice(start, end);
     tokens.push({ text: t, norm: t, start, end, kind });
+    lexemes?.push(null);
   };
   // Words need a lower-cased norm; skip the allocation when the word is already plain lower ASCII.
   const pushWord = (start: number, end: number) => {
@@ -81,7 +88,10 @@ export function tokenize(text: string): Token[] {
       norm = t.toLowerCase();
       if (norm.indexOf('’') !== -1) norm = norm.replace(/’/g, "'");
     }
-    tokens.push({ text: t, norm, start, end, kind: 'word' });
+    const lex = lexeme(norm);
+    // A plain word's text is its norm: share the interned instance (same characters).
+    tokens.push({ text: plain ? lex.norm : t, norm: lex.norm, start, end, kind: 'word' });
+    lexemes?.push(lex);
   };
 
   while (i < n) {

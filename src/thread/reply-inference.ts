@@ -85,6 +85,7 @@ export function inferReplies(
     const first = a.split(/\s+/)[0]!;
     namesByFirst.set(first, [...(namesByFirst.get(first) ?? []), a]);
   }
+  const firstWordShapes = new ShapeFilter(namesByFirst.keys());
   // liveBefore[k]: live comments before k, so "comments in between" is one subtraction.
   const liveBefore: number[] = [];
   signals.reduce((n, s, k) => ((liveBefore[k] = n), n + (s ? 1 : 0)), 0);
@@ -210,7 +211,9 @@ export function inferReplies(
     const found: string[] = [];
     const { tokens, words } = p;
     for (let w = 0; w < words.length; w++) {
-      const names = namesByFirst.get(tokens[words[w]!]!.norm);
+      const norm = tokens[words[w]!]!.norm;
+      if (!firstWordShapes.has(norm)) continue;
+      const names = namesByFirst.get(norm);
       if (!names) continue;
       for (const name of names) if (!found.includes(name) && nameAt(p, w, name)) found.push(name);
     }
@@ -221,6 +224,28 @@ export function inferReplies(
   function lastBy(author: string, k: number): number {
     for (let j = k - 1; j >= Math.max(0, k - window); j--) if (authors[j] === author) return j;
     return -1;
+  }
+}
+
+/**
+ * A cheap, exact-negative filter for a handful of words: (length, first and last character) of each.
+ * Nearly every word of a comment fails it, so the Map of author names is rarely consulted.
+ */
+class ShapeFilter {
+  private readonly bits = new Uint32Array(1024);
+  constructor(words: Iterable<string>) {
+    for (const w of words) {
+      const k = ShapeFilter.key(w);
+      this.bits[k >>> 5]! |= 1 << (k & 31);
+    }
+  }
+  private static key(w: string): number {
+    return (w.length * 961 + w.charCodeAt(0) * 31 + w.charCodeAt(w.length - 1)) & 0x7fff;
+  }
+  /** False when `w` is certainly not one of the words. */
+  has(w: string): boolean {
+    const k = ShapeFilter.key(w);
+    return (this.bits[k >>> 5]! & (1 << (k & 31))) !== 0;
   }
 }
 

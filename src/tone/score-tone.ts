@@ -1,7 +1,8 @@
 import { findingAt } from '../analyze/finding-at.js';
 import type { Finding, ToneDiscount, ToneLabel, ToneResult } from '../model/index.js';
 import type { PreparedText } from '../text/index.js';
-import { AFINN, LAUGHTER, NEGATORS, PHRASE_CUES, SARCASTIC, SENSE_GATES, TOPIC_TERMS } from './lexicon.js';
+import type { Lexeme } from '../text/lexeme.js';
+import { AFINN, LAUGHTER, NEGATORS, PHRASE_CUES, SARCASTIC, SENSE_GATES, TOPIC_TERMS, type PhraseCue } from './lexicon.js';
 
 export interface ToneContext {
   /** Lower-cased words of the article / post under discussion: its own vocabulary is not tone. */
@@ -18,6 +19,36 @@ const SECOND_PERSON = new Set(['you', 'your', "you're", 'youre', 'yours', 'yours
 const AFINN_REF = { type: 'lexicon' as const, id: 'afinn-165', title: 'AFINN-165 (via the sentiment package)' };
 const CUES_REF = { type: 'lexicon' as const, id: 'tone-cues', title: 'src/tone/lexicons/tone-cues.json' };
 
+/** Everything tone's lexicons say about one word form: computed once per lexeme, not looked up per token. */
+interface ToneWord {
+  phrases: readonly PhraseCue[] | undefined;
+  second: boolean;
+  laughter: boolean;
+  sarcastic: boolean;
+  afinn: number | undefined;
+  gate: ReadonlySet<string> | undefined;
+  negator: boolean;
+  topicTerm: boolean;
+}
+
+function toneWord(lex: Lexeme): ToneWord {
+  let w = lex.tone as ToneWord | undefined;
+  if (w === undefined) {
+    const n = lex.norm;
+    lex.tone = w = {
+      phrases: PHRASE_CUES.get(n),
+      second: SECOND_PERSON.has(n),
+      laughter: LAUGHTER.terms.has(n),
+      sarcastic: SARCASTIC.terms.has(n),
+      afinn: AFINN.get(n),
+      gate: SENSE_GATES.get(n),
+      negator: NEGATORS.has(n),
+      topicTerm: TOPIC_TERMS.has(n),
+    };
+  }
+  return w;
+}
+
 /** Label thresholds on the -1..1 score; chosen on the seed thread and documented in the README. */
 export const TONE_THRESHOLDS = { negative: -0.15, positive: 0.15 } as const;
 
@@ -28,7 +59,7 @@ export const TONE_THRESHOLDS = { negative: -0.15, positive: 0.15 } as const;
  * is not positive. Every word or phrase that moved the score comes back as a positioned finding.
  */
 export function scoreTone(p: PreparedText, ctx: ToneContext = {}): ToneResult {
-  const { text, tokens, words } = p;
+  const { text, tokens, words, lexemes } = p;
   const findings: Finding[] = [];
   const discounted: ToneDiscount[] = [];
   const covered = new Uint8Array(tokens.length);
@@ -37,7 +68,7 @@ export function scoreTone(p: PreparedText, ctx: ToneContext = {}): ToneResult {
 
   // 1. Phrase cues replace the dictionary scores of the words inside them.
   for (let w = 0; w < words.length; w++) {
-    const cands = PHRASE_CUES.get(tokens[words[w]!]!.norm);
+    const cands = toneWord(lexemes[words[w]!]!).phrases;
     if (!cands) continue;
     for (const cue of cands) {
       if (w + cue.words.length > words.length) continue;
@@ -67,13 +98,14 @@ export function scoreTone(p: PreparedText, ctx: ToneContext = {}): ToneResult {
   }
 
   const quoted = quotedTokens(p);
-  const addresses = ctx.isReply === true || words.some((i) => SECOND_PERSON.has(tokens[i]!.norm));
+  const addresses = ctx.isReply === true || words.some((i) => toneWord(lexemes[i]!).second);
 
   // 2. Single words: contextual interjections first, then AFINN with negation and topic discounts.
   for (const i of words) {
     if (covered[i]) continue;
     const tok = tokens[i]!;
-    if (LAUGHTER.terms.has(tok.norm)) {
+    const tw = toneWord(lexemes[i]!);
+    if (tw.laughter) {
       if (!addresses) continue; // a laugh on its own is not tone either way
       sum += LAUGHTER.score;
       findings.push(
@@ -88,7 +120,7 @@ export function scoreTone(p: PreparedText, ctx: ToneContext = {}): ToneResult {
       );
       continue;
     }
-    if (SARCASTIC.terms.has(tok.norm)) {
+    if (tw.sarcastic) {
       const why = sarcasmContext(p, i, ctx.priorNumbers);
       if (why) {
         sum += SARCASTIC.score;
@@ -105,7 +137,7 @@ export function scoreTone(p: PreparedText, ctx: ToneContext = {}): ToneResult {
         continue;
       }
     }
-    const base = AFINN.get(tok.norm);
+    const base = tw.afinn;
     if (base === undefined) continue;
     if (quoted[i]) {
       discounted.push({ span: { start: tok.start, end: tok.end }, actual: tok.text, lexiconScore: base, weight: 0, why: 'inside quotation marks: a mention or scare quote, not the writer\'s own wording' });
@@ -113,12 +145,12 @@ export function scoreTone(p: PreparedText, ctx: ToneContext = {}): ToneResult {
     }
     const prev = i > 0 ? tokens[i - 1]! : undefined;
     // "like" is more often a preposition than the verb AFINN scores; see senseGates in tone-cues.json.
-    const gate = SENSE_GATES.get(tok.norm);
+    const gate = tw.gate;
     if (gate && !(prev && gate.has(prev.norm))) continue;
-    const negated = prev !== undefined && prev.kind === 'word' && NEGATORS.has(prev.norm);
+    const negated = prev !== undefined && prev.kind === 'word' && toneWord(lexemes[i - 1]!).negator;
     const lex = negated ? -base : base;
     let weight = 1;
-    if (TOPIC_TERMS.has(tok.norm)) {
+    if (tw.topicTerm) {
       discounted.push({ span: { start: tok.start, end: tok.end }, actual: tok.text, lexiconScore: lex, weight: 0, why: 'topic word: it names what the thread is about, not the writer\'s attitude' });
       continue;
     }
@@ -177,11 +209,12 @@ function quotedTokens(p: PreparedText): Uint8Array {
   const { tokens, text } = p;
   const marks = new Uint8Array(tokens.length);
   for (let i = 0; i < tokens.length; i++) {
-    if (!OPEN_QUOTES.has(tokens[i]!.text)) continue;
+    // Quote marks are always punctuation tokens: other kinds need no Set lookup.
+    if (tokens[i]!.kind !== 'punct' || !OPEN_QUOTES.has(tokens[i]!.text)) continue;
     for (let j = i + 1; j < tokens.length && j - i <= MAX_QUOTED_WORDS + 1; j++) {
       const t = tokens[j]!;
-      if (text.slice(tokens[j - 1]!.end, t.start).includes('\n')) break;
-      if (CLOSE_QUOTES.has(t.text)) {
+      if (hasNewline(text, tokens[j - 1]!.end, t.start)) break;
+      if (t.kind === 'punct' && CLOSE_QUOTES.has(t.text)) {
         for (let k = i + 1; k < j; k++) marks[k] = 1;
         i = j;
         break;
@@ -189,6 +222,11 @@ function quotedTokens(p: PreparedText): Uint8Array {
     }
   }
   return marks;
+}
+
+function hasNewline(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (text.charCodeAt(k) === 10) return true;
+  return false;
 }
 
 function round(x: number): number {

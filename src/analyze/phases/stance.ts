@@ -1,5 +1,4 @@
-import { contentStems, isContentWord } from '../../text/content-words.js';
-import { stem } from '../../text/index.js';
+import { contentStems } from '../../text/content-words.js';
 import { stanceOf } from '../../stance/stance.js';
 import { threadClaim } from '../../stance/claim.js';
 import { need, type AnalysisContext, type Slots } from '../context.js';
@@ -14,12 +13,20 @@ export function stancePhase(ctx: AnalysisContext): Slots['stance'] {
   const tone = need(ctx, 'tone');
   const t = ctx.thread.thread;
   const first = ctx.articles[0];
+  const source = need(ctx, 'source');
   const claim = t.post
-    ? threadClaim({ title: t.title, quotedFrom: t.post.quotedFrom ?? null, lead: t.post.text })
+    ? threadClaim({ title: t.title, quotedFrom: t.post.quotedFrom ?? null, lead: t.post.text }, source.post)
     : threadClaim({ title: t.title ?? first?.title ?? null, lead: first?.body ?? null });
-  // The story's subject: every content word of the post and the articles (stemmed once per thread).
+  // The story's subject: every content word of the post and the articles (the source vocabulary,
+  // stemmed), read from their lexemes, where each word form's stem is already cached.
   const topic = new Set<string>();
-  for (const w of need(ctx, 'source').vocabulary) if (isContentWord(w)) topic.add(stem(w));
+  for (const p of [source.post, ...source.articles.map((a) => a.prepared)]) {
+    if (!p) continue;
+    for (const i of p.words) {
+      const s = p.lexemes[i]!.contentStem;
+      if (s !== null) topic.add(s);
+    }
+  }
   for (const s of claim ?? []) topic.add(s); // the claim is part of the topic (features.ts relies on it)
   const index = new Map(ctx.thread.comments.map((c, i) => [c.id, i] as const));
   const stems = new Map<number, Set<string>>();
