@@ -11,6 +11,11 @@ import { parse } from 'csv-parse/sync';
 
 export const DEFAULT_DATA_DIR = '../shared/data';
 
+/** The data directory when `--data` is not given: `THREADLENS_DATA` (one setting for CI and a clone kept elsewhere), else ../shared/data. */
+export function defaultDataDir(env: NodeJS.ProcessEnv): string {
+  return env.THREADLENS_DATA || DEFAULT_DATA_DIR;
+}
+
 export const DATA_FILES = {
   tsdTrain: 'toxic-spans/tsd_train.csv',
   tsdTrial: 'toxic-spans/tsd_trial.csv',

@@ -18,8 +18,8 @@ describe('threadlens eval numbers', () => {
     expect(hybrid.passed).toBe(hybrid.cases - hybrid.failures.length);
   });
 
-  it('prints a readable summary, and exits 1 naming the file when the data is missing', async () => {
-    const ok = await runCli(['eval', 'numbers']);
+  it('prints a readable summary (data from THREADLENS_DATA when --data is not given), and exits 1 naming the file when the data is missing', async () => {
+    const ok = await runCli(['eval', 'numbers'], '', { THREADLENS_DATA: SHARED_DATA });
     expect(ok.code).toBe(0);
     expect(ok.stdout).toMatch(/^hybrid +\d+\/\d+ +\d+\.\d%/m);
     const bad = await runCli(['eval', 'numbers', '--data', 'no-such-dir']);

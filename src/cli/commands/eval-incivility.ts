@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { DataError, DEFAULT_DATA_DIR } from '../../eval/datasets.js';
+import { DataError, defaultDataDir } from '../../eval/datasets.js';
 import { evaluateIncivility, renderIncivilityEval } from '../../eval/incivility.js';
 import { DEFAULT_THRESHOLDS } from '../../incivility/index.js';
 import { EXIT } from '../exit.js';
@@ -12,7 +12,7 @@ export function registerEvalIncivility(evalCmd: Command, io: CliIO, setExit: (co
   evalCmd
     .command('incivility')
     .description('Toxic Spans char-F1, Reddit incivility P/R/F1/ROC-AUC, GitHub incivility per-type recall, on rows the model never saw')
-    .option('--data <dir>', 'the shared data directory', DEFAULT_DATA_DIR)
+    .option('--data <dir>', 'the shared data directory (default: $THREADLENS_DATA or ../shared/data)', defaultDataDir(io.env))
     .option('--json', 'print the figures as JSON')
     .option('--incivility-threshold <x>', 'label threshold to evaluate (0..1; default: the one chosen on dev data)', unitInterval)
     .action((opts: { data: string; json?: boolean; incivilityThreshold?: number }) => {

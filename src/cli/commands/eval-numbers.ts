@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { evalNumbers, type NumbersEval } from '../../eval/numbers.js';
 import { EXIT } from '../exit.js';
 import type { CliIO } from '../io.js';
+import { defaultDataDir } from '../../eval/datasets.js';
 
 const DESCRIBE: Record<string, string> = {
   hybrid: 'Threadlens default: token scanner, recogniser only on the short stretches the scanner defers',
@@ -13,7 +14,7 @@ const DESCRIBE: Record<string, string> = {
 export function registerEvalNumbers(ev: Command, io: CliIO, setExit: (code: number) => void): void {
   ev.command('numbers')
     .description("number reading vs. Microsoft Recognizers-Text's English NumberModel spec (cases not supported on javascript skipped)")
-    .option('--data <dir>', 'evaluation data directory', '../shared/data')
+    .option('--data <dir>', 'the shared data directory (default: $THREADLENS_DATA or ../shared/data)', defaultDataDir(io.env))
     .option('--json', 'print the figures as JSON')
     .option('--failures <n>', 'list up to n failing cases per reader', (v) => Math.max(0, Number.parseInt(v, 10) || 0), 5)
     .action(async (opts: { data: string; json?: boolean; failures: number }) => {

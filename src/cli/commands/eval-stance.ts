@@ -4,13 +4,14 @@ import type { Scores } from '../../eval/metrics.js';
 import { evalStance, type StanceEvalReport } from '../../eval/stance.js';
 import { EXIT } from '../exit.js';
 import type { CliIO } from '../io.js';
+import { defaultDataDir } from '../../eval/datasets.js';
 
 /** `threadlens eval stance`: RumourEval source stance (dev) and agreement (cross-validated). */
 export function addStanceEval(evalCmd: Command, io: CliIO, setExit: (code: number) => void): void {
   evalCmd
     .command('stance')
     .description('macro-F1 and accuracy of stance toward the source (RumourEval 2019 dev) and toward the parent (SubReddit-CovidVaccine, cross-validated)')
-    .option('--data <dir>', 'the shared data directory', '../shared/data')
+    .option('--data <dir>', 'the shared data directory (default: $THREADLENS_DATA or ../shared/data)', defaultDataDir(io.env))
     .option('--json', 'print the figures as JSON')
     .action(async (opts: { data: string; json?: boolean }) => {
       const report = await evalStance(resolve(io.cwd, opts.data));
