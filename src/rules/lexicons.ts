@@ -9,6 +9,7 @@ import mildVulgarity from './lexicons/mild-vulgarity.json' with { type: 'json' }
 import pejorative from './lexicons/pejorative-speech.json' with { type: 'json' };
 import profanityAffixes from './lexicons/profanity-affixes.json' with { type: 'json' };
 import profanityClasses from './lexicons/profanity-classes.json' with { type: 'json' };
+import profanityExceptions from './lexicons/profanity-exceptions.json' with { type: 'json' };
 import threats from './lexicons/threats.json' with { type: 'json' };
 import vocatives from './lexicons/vocatives.json' with { type: 'json' };
 
@@ -86,6 +87,15 @@ export const PROFANITY_CLASS: ReadonlyMap<string, 'slur' | 'clinical'> = new Map
 export const PROFANITY_SUFFIXES: ReadonlySet<string> = new Set(profanityAffixes.entries.filter((e) => e.kind === 'suffix').map((e) => e.term));
 export const PROFANITY_PREFIXES: ReadonlySet<string> = new Set(profanityAffixes.entries.filter((e) => e.kind === 'prefix').map((e) => e.term));
 
+/** obscenity terms that are also names ("Dick Cheney"): not profanity when capitalised beside another capitalised word. */
+export const PROFANITY_NAMES: ReadonlySet<string> = new Set(profanityExceptions.entries.filter((e) => e.kind === 'name').map((e) => e.term));
+/** Fixed phrases ("magna cum laude") in which an obscenity term is not profanity, by term. */
+export const PROFANITY_PHRASES: ReadonlyMap<string, readonly string[]> = (() => {
+  const m = new Map<string, string[]>();
+  for (const e of profanityExceptions.entries) if (e.kind === 'phrase' && 'phrase' in e && e.phrase) m.set(e.term, [...(m.get(e.term) ?? []), e.phrase]);
+  return m;
+})();
+
 /** The raw lexicon documents, for the duplicate-check test and the docs. */
 export const LEXICON_FILES = {
   aspersions,
@@ -98,6 +108,7 @@ export const LEXICON_FILES = {
   pejorative,
   profanityAffixes,
   profanityClasses,
+  profanityExceptions,
   threats,
   vocatives,
 } as const;

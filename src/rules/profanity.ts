@@ -1,6 +1,7 @@
 import { englishDataset, englishRecommendedTransformers, RegExpMatcher } from 'obscenity';
 import type { PreparedText } from '../text/index.js';
-import { PROFANITY_CLASS, PROFANITY_PREFIXES, PROFANITY_SUFFIXES } from './lexicons.js';
+import { isContentWord } from '../text/content-words.js';
+import { PROFANITY_CLASS, PROFANITY_NAMES, PROFANITY_PHRASES, PROFANITY_PREFIXES, PROFANITY_SUFFIXES } from './lexicons.js';
 
 /**
  * Profanity via the maintained `obscenity` library (its English dataset, leetspeak and confusable
@@ -52,6 +53,7 @@ export function profanity(p: PreparedText): readonly ProfanityHit[] {
     while (start > 0 && isWordish(text.charCodeAt(start - 1))) start--;
     while (end < text.length && isWordish(text.charCodeAt(end))) end++;
     if (!passesGate(text, start, matchStart, matchEnd, end)) return;
+    if (inFixedPhrase(text, start, end, term) || isPartOfName(text, start, end, term)) return;
     if (out.some((h) => h.start === start && h.end === end)) return;
     out.push({ start, end, term, kind: cls === 'slur' ? 'slur' : 'vulgar' });
   };
@@ -98,6 +100,31 @@ function passesGate(text: string, wordStart: number, matchStart: number, matchEn
   const after = text.slice(matchEnd, wordEnd).toLowerCase().replace(/[^\p{L}]/gu, '');
   if (before !== '' && !PROFANITY_PREFIXES.has(before)) return false;
   return after === '' || PROFANITY_SUFFIXES.has(after) || PROFANITY_SUFFIXES.has(after.replace(/(.)\1+/gu, '$1'));
+}
+
+/** "magna cum laude": the hit lies inside a listed phrase for its term (profanity-exceptions.json). */
+function inFixedPhrase(text: string, start: number, end: number, term: string): boolean {
+  for (const phrase of PROFANITY_PHRASES.get(term) ?? []) {
+    const lo = Math.max(0, start - phrase.length);
+    const window = text.slice(lo, end + phrase.length).toLowerCase();
+    for (let i = window.indexOf(phrase); i >= 0; i = window.indexOf(phrase, i + 1)) {
+      if (lo + i <= start && end <= lo + i + phrase.length) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * "Dick Cheney", "Moby Dick", "Philip K. Dick": a term that is also a name, written as a name
+ * (capitalised, not shouted), beside another capitalised content word or an initial. "Don't be a
+ * Dick." and "DICK" still count.
+ */
+function isPartOfName(text: string, start: number, end: number, term: string): boolean {
+  if (!PROFANITY_NAMES.has(term) || !/^\p{Lu}\p{Ll}+$/u.test(text.slice(start, end))) return false;
+  const prev = /(\p{Lu}\p{L}*\.?)[ \t]+$/u.exec(text.slice(Math.max(0, start - 40), start))?.[1];
+  if (prev && (/^\p{Lu}\.$/u.test(prev) || (/^\p{Lu}\p{Ll}+$/u.test(prev) && isContentWord(prev.toLowerCase())))) return true;
+  const next = /^[ \t]+(\p{Lu}\p{Ll}+)/u.exec(text.slice(end, end + 40))?.[1];
+  return next !== undefined && isContentWord(next.toLowerCase());
 }
 
 /** Letters, digits and the symbols used to disguise letters inside a word ("f*ck", "sh!t", "@ss"). */

@@ -16,6 +16,10 @@ ruleTester(rule, {
     { text: 'what a load of bullshit', spans: [['bullshit', 'medium']] },
     { text: 'those motherfuckers again', spans: [['motherfuckers', 'medium']] },
     { text: 'a shitty deal', spans: [['shitty', 'medium']] },
+    { text: "Don't be a Dick.", spans: [['Dick', 'medium']] },
+    { text: 'what a dick move', spans: [['dick', 'medium']] },
+    { text: 'You Dick, read it again', spans: [['Dick', 'high']] },
+    { text: 'cum all over', spans: [['cum', 'medium']] },
   ],
   notFlagged: [
     { text: 'Scunthorpe is a town in Lincolnshire.' },
@@ -30,5 +34,10 @@ ruleTester(rule, {
     { text: 'See modules/utilities/index.ts for the helper.' },
     { text: 'Room 455 is on the left.' },
     { text: 'a feckless government' },
+    // Names and fixed phrases (profanity-exceptions.json).
+    { text: 'Dick Cheney lied about Iraq.' },
+    { text: 'I reread Moby Dick last summer.' },
+    { text: 'a story by Philip K. Dick' },
+    { text: 'She graduated magna cum laude in 1998.' },
   ],
 });
