@@ -26,38 +26,19 @@ export default defineRule({
   },
   create: () => (p: PreparedText, _ctx: RuleContext): Finding[] => {
     const out: Finding[] = [];
+    // Aimed at the reader ("fuck you", "damn you") is high; otherwise medium.
+    const add = (start: number, end: number, plain: (said: string) => string, noun: string, evidence: Finding['evidence']) => {
+      const said = p.text.slice(start, end);
+      const atReader = aimed(p, start, end);
+      out.push(ruleFinding(p, 'vulgarity', start, end, atReader ? 'high' : 'medium', atReader ? `"${said}" is ${noun} aimed at the reader` : plain(said), evidence));
+    };
     for (const h of profanity(p)) {
-      if (h.kind !== 'vulgar') continue;
-      const said = p.text.slice(h.start, h.end);
-      const atReader = aimed(p, h.start, h.end);
-      out.push(
-        ruleFinding(
-          p,
-          'vulgarity',
-          h.start,
-          h.end,
-          atReader ? 'high' : 'medium',
-          atReader ? `"${said}" is profanity aimed at the reader` : `"${said}" is profanity (a form of "${h.term}")`,
-          [EVIDENCE],
-        ),
-      );
+      if (h.kind === 'vulgar') add(h.start, h.end, (said) => `"${said}" is profanity (a form of "${h.term}")`, 'profanity', [EVIDENCE]);
     }
     // obscenity leaves out the milder words incivility codebooks still count ("damn", "crap", "wtf").
     for (const m of matches(p, 'mild-vulgarity')) {
       if (out.some((f) => f.span.start < m.end && m.start < f.span.end)) continue;
-      const said = p.text.slice(m.start, m.end);
-      const atReader = aimed(p, m.start, m.end);
-      out.push(
-        ruleFinding(
-          p,
-          'vulgarity',
-          m.start,
-          m.end,
-          atReader ? 'high' : 'medium',
-          atReader ? `"${said}" is vulgarity aimed at the reader` : `"${said}" is mild vulgarity`,
-          lexiconEvidence(m, MILD_FILE),
-        ),
-      );
+      add(m.start, m.end, (said) => `"${said}" is mild vulgarity`, 'vulgarity', lexiconEvidence(m, MILD_FILE));
     }
     return out;
   },
