@@ -1,5 +1,6 @@
 import type { ToneResult } from '../model/index.js';
 import { tokenStems } from '../text/content-words.js';
+import { SECOND_PERSON } from '../text/second-person.js';
 import type { PreparedText, Token } from '../text/index.js';
 import { BY_FIRST, cuesAt, type CompiledCue, type CueGroup, CUE_GROUPS } from './cues.js';
 
@@ -83,7 +84,6 @@ const QUESTION_STARTERS = new Set([
   'is', 'are', 'was', 'were', 'do', 'does', 'did', 'can', 'could', 'will', 'would', 'should', 'has', 'have',
   'what', 'why', 'how', 'who', 'where', 'when', 'which', 'really', 'seriously', 'source',
 ]);
-const SECOND_PERSON = new Set(['you', 'your', "you're", 'youre', 'yours', 'yourself', 'u', 'ur']);
 
 /** The n-gram key of a token: words by their lower-case form, other kinds by class; null to skip. */
 export function tokenKey(t: Token): string | null {

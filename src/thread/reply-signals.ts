@@ -1,4 +1,5 @@
 import { tokenStems } from '../text/content-words.js';
+import { isSecondPerson } from '../text/second-person.js';
 import type { PreparedText } from '../text/index.js';
 
 /**
@@ -33,15 +34,9 @@ export interface PostView {
 const NO_QUOTES: ReplySignals['quoted'] = [];
 const NO_STEMS: ReadonlySet<string> = new Set();
 const NO_MENTIONS: readonly string[] = [];
-const SECOND_PERSON = new Set(['you', 'your', "you're", 'youre', 'yours', 'yourself', 'u', 'ur']);
 const OPEN = new Set(['"', '“', '„']);
 const CLOSE = new Set(['"', '”']);
 const MAX_QUOTED_WORDS = 8;
-/** Every SECOND_PERSON word starts with "y" or "u": most words skip the Set lookup. */
-function startsLikeYou(norm: string): boolean {
-  const c = norm.charCodeAt(0);
-  return c === 121 || c === 117;
-}
 /** Words shorter than this ("side", "will") are too common to show that one comment picks up another's wording. */
 const MIN_ECHO_WORD = 5;
 
@@ -64,7 +59,7 @@ export function replySignals(p: PreparedText, post: PostView | null): ReplySigna
         break;
       case 'word':
         out.firstWord ??= t.norm;
-        if (out.you < 0 && startsLikeYou(t.norm) && SECOND_PERSON.has(t.norm)) out.you = i;
+        if (out.you < 0 && isSecondPerson(t.norm)) out.you = i;
         {
           const s = stems[i];
           if (s != null && t.norm.length >= MIN_ECHO_WORD && !out.words.has(s) && !post?.words.has(t.norm)) out.words.set(s, i);

@@ -2,6 +2,7 @@ import { findingAt } from '../analyze/finding-at.js';
 import type { Finding, ToneDiscount, ToneLabel, ToneResult } from '../model/index.js';
 import type { PreparedText } from '../text/index.js';
 import type { Lexeme } from '../text/lexeme.js';
+import { SECOND_PERSON } from '../text/second-person.js';
 import { AFINN, LAUGHTER, NEGATORS, PHRASE_CUES, SARCASTIC, SENSE_GATES, TOPIC_TERMS, type PhraseCue } from './lexicon.js';
 
 export interface ToneContext {
@@ -15,7 +16,8 @@ export interface ToneContext {
 
 /** Words from the article get half weight: "betrayed" quoting the story is mostly topic, partly tone. */
 const ARTICLE_TERM_WEIGHT = 0.5;
-const SECOND_PERSON = new Set(['you', 'your', "you're", 'youre', 'yours', 'yourself', 'u', 'ur', 'ya']);
+// Tone also hears the informal "ya" as addressing someone ("ya right"); replies and stance do not.
+const ADDRESSING: ReadonlySet<string> = new Set([...SECOND_PERSON, 'ya']);
 const AFINN_REF = { type: 'lexicon' as const, id: 'afinn-165', title: 'AFINN-165 (via the sentiment package)' };
 const CUES_REF = { type: 'lexicon' as const, id: 'tone-cues', title: 'src/tone/lexicons/tone-cues.json' };
 
@@ -37,7 +39,7 @@ function toneWord(lex: Lexeme): ToneWord {
     const n = lex.norm;
     lex.tone = w = {
       phrases: PHRASE_CUES.get(n),
-      second: SECOND_PERSON.has(n),
+      second: ADDRESSING.has(n),
       laughter: LAUGHTER.terms.has(n),
       sarcastic: SARCASTIC.terms.has(n),
       afinn: AFINN.get(n),
