@@ -1,6 +1,7 @@
 import { scoreIncivility, type IncivilityEngine, type IncivilityThresholds, type SpanMode } from '../incivility/combine.js';
 import { MODEL_RULE_ID } from '../incivility/spans.js';
 import { EMPTY_CONTEXT } from '../rules/index.js';
+import type { Finding } from '../model/index.js';
 import { prepareText } from '../text/index.js';
 import type { GithubComment, LabelledComment, SpanPost } from './datasets.js';
 import { binaryFigures, charF1, rocAuc, type BinaryFigures } from './metrics.js';
@@ -14,9 +15,16 @@ export type SpanSet = 'words' | 'all';
 
 /** Character offsets covered by a comment's incivility findings. */
 export function predictedChars(engine: IncivilityEngine, text: string, t: IncivilityThresholds, mode: SpanMode, set: SpanSet = 'words'): number[] {
-  const r = scoreIncivility(engine, prepareText(text), EMPTY_CONTEXT, t, mode);
+  return findingChars(text, scoreIncivility(engine, prepareText(text), EMPTY_CONTEXT, t, mode).findings, set);
+}
+
+/**
+ * The characters a set of findings predicts as toxic: what Toxic Spans counts, shared by the eval
+ * and by training's span-threshold search (which has the findings already and must count the same way).
+ */
+export function findingChars(text: string, findings: readonly Finding[], set: SpanSet = 'words'): number[] {
   const chars = new Set<number>();
-  for (const f of r.findings) {
+  for (const f of findings) {
     if (set === 'words' && f.severity === 'low' && f.ruleId !== MODEL_RULE_ID) continue;
     for (let c = f.span.start; c < f.span.end; c++) chars.add(c);
   }

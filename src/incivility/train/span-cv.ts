@@ -1,4 +1,5 @@
 import { splitPoint, type SpanPost } from '../../eval/datasets.js';
+import { findingChars } from '../../eval/incivility-figures.js';
 import { charF1 } from '../../eval/metrics.js';
 import type { Finding } from '../../model/index.js';
 import { EMPTY_CONTEXT, runRules, type RuleCheck } from '../../rules/index.js';
@@ -47,22 +48,10 @@ export function outOfFoldTokenProbs(posts: readonly SpanPost[], folds: number, p
   return out;
 }
 
-/**
- * The characters `threadlens eval incivility` counts for a post (learned spans + medium/high rule
- * findings, gaps of spaces filled): the same rule as predictedChars in src/eval/incivility-figures.ts,
- * applied to precomputed findings so a grid of thresholds costs no rescoring.
- */
+/** The characters `threadlens eval incivility` counts for a post, from the precomputed findings: a grid of thresholds costs no rescoring. */
 export function spanChars(o: OofPost, s: SpanSettings): number[] {
   const learned = modelSpans(o.p, { prob: 0, words: o.words, contributions: new Float64Array(0) }, o.probs, s, o.findings);
-  const chars = new Set<number>();
-  for (const f of [...o.findings.filter((f) => f.severity !== 'low'), ...learned]) for (let c = f.span.start; c < f.span.end; c++) chars.add(c);
-  const sorted = [...chars].sort((a, b) => a - b);
-  for (let i = 0; i + 1 < sorted.length; i++) {
-    const a = sorted[i]!;
-    const b = sorted[i + 1]!;
-    if (b - a > 1 && /^ +$/.test(o.text.slice(a + 1, b))) for (let c = a + 1; c < b; c++) chars.add(c);
-  }
-  return [...chars];
+  return findingChars(o.text, [...o.findings, ...learned]);
 }
 
 export function meanCharF1(posts: readonly OofPost[], s: SpanSettings): number {
