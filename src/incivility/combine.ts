@@ -30,6 +30,16 @@ export interface IncivilityThresholds {
 export type SpanMode = 'auto' | 'always';
 
 /**
+ * In the product ('auto'), a learned word becomes a finding only at this token probability or above:
+ * its reason tells the moderator the model "reads it as uncivil wording", which needs better-than-even
+ * odds. The trained span thresholds (a floor of 0.05 plus half the comment's top probability) are
+ * chosen for the Toxic Spans task, where every post is toxic and its likeliest words are the answer
+ * however low they score; applied to the product they marked "the", "in" and "Assad" in the seed's
+ * uncivil comments. The fallback (the top word of an uncivil comment no rule explains) still applies.
+ */
+export const SHOWN_SPAN_MIN = 0.5;
+
+/**
  * score = 1 − (1 − model) × Π over rules (1 − strongest finding of that rule).
  * A noisy-OR: the learned model and each rule are independent pieces of evidence, a high-severity
  * rule alone (score 0.9) makes a comment uncivil, a low one (0.25) only tips a borderline model score.
@@ -51,7 +61,8 @@ export function scoreIncivility(engine: IncivilityEngine, p: PreparedText, ctx: 
   const findings = [...ruleFindings];
   // Learned spans explain an uncivil label; on civil comments they would be noise.
   if (label === 'uncivil' || spans === 'always') {
-    findings.push(...modelSpans(p, cs, engine.scorer.tokenProbs(p, cs.words), t, ruleFindings));
+    const spanT = spans === 'always' ? t : { ...t, spanThreshold: Math.max(t.spanThreshold, SHOWN_SPAN_MIN) };
+    findings.push(...modelSpans(p, cs, engine.scorer.tokenProbs(p, cs.words), spanT, ruleFindings));
   }
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   return { score: Math.round(score * 1000) / 1000, label, modelScore: Math.round(cs.prob * 1000) / 1000, findings };

@@ -45,3 +45,19 @@ describe('learned spans', () => {
     expect(spans(text, low, { spanThreshold: 0.4, spanFallback: 0 }, [rule(text, 'stupid', 'high')])).toEqual([]);
   });
 });
+
+describe('learned spans shown in the product', () => {
+  it('an uncivil comment shows learned words only at better-than-even odds; the Toxic Spans setting marks more', async () => {
+    const { defaultEngine, DEFAULT_THRESHOLDS } = await import('../../src/incivility/index.js');
+    const { scoreIncivility, SHOWN_SPAN_MIN } = await import('../../src/incivility/combine.js');
+    const { EMPTY_CONTEXT } = await import('../../src/rules/index.js');
+    // Seed comment 4: a drug insinuation makes it uncivil; the model's own word probabilities are low.
+    const p = prepareText('308 groups wow ... so tell me wow with - 308 groups they defeated Rus,Iran,Hez, Assad, Mercs in South Aleppo.\n\nCan you explain that ...\n\nleave the drugs mn or get better info.');
+    const learned = (mode: 'auto' | 'always') => scoreIncivility(defaultEngine(), p, EMPTY_CONTEXT, DEFAULT_THRESHOLDS, mode).findings.filter((f) => f.ruleId === 'learned-incivility');
+    const product = scoreIncivility(defaultEngine(), p, EMPTY_CONTEXT, DEFAULT_THRESHOLDS, 'auto');
+    expect(product.label).toBe('uncivil');
+    for (const f of learned('auto')) expect(f.score).toBeGreaterThanOrEqual(SHOWN_SPAN_MIN);
+    expect(learned('always').map((f) => f.actual)).toContain('Assad');
+    expect(learned('auto').map((f) => f.actual)).not.toContain('Assad');
+  });
+});
