@@ -51,7 +51,8 @@ describe('API with the BullMQ queue and a worker process', () => {
         if (status !== 'done') await new Promise((res) => setTimeout(res, 100));
       }
       expect(status).toBe('done');
-      expect(worker.events.some((e) => e.event === 'completed')).toBe(true);
+      // The report is stored before BullMQ completes the job and the worker logs it: wait for the event.
+      expect((await worker.waitFor((e) => e.event === 'completed', 30_000)).event).toBe('completed');
 
       const report = (await app.inject({ url: `/v1/threads/${threadId}/report`, headers: { authorization: `Bearer ${moderator}` } })).json() as {
         comments: { author: string; incivility: { label: string } | null }[];
